@@ -1,0 +1,85 @@
+package org.sandiq.analysis;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.StopwordAnalyzerBase;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tr.ApostropheFilter;
+import org.apache.lucene.analysis.tr.TurkishLowerCaseFilter;
+
+/**
+ * {@link Analyzer} for Azerbaijani (Latin script), built like Lucene's {@code TurkishAnalyzer}.
+ *
+ * <p>The chain: {@link StandardTokenizer}; {@link ApostropheFilter}, which drops the suffix after
+ * an apostrophe ({@code Bakı'da} becomes {@code Bakı}); {@link TurkishLowerCaseFilter}, because
+ * Azerbaijani casing is Turkic ({@code I} lower-cases to {@code ı} and {@code İ} to {@code i},
+ * which {@link String#toLowerCase()} gets wrong); a {@link StopFilter} with Azerbaijani stop words;
+ * and {@link SetKeywordMarkerFilter} for words that later stages must leave alone.
+ */
+public final class AzerbaijaniAnalyzer extends StopwordAnalyzerBase {
+  /** File with the default stop words, on the class path beside this class. */
+  public static final String DEFAULT_STOPWORD_FILE = "stopwords_az.txt";
+
+  private final CharArraySet stemExclusionSet;
+
+  /** Holds the default stop set, loaded once. */
+  private static final class DefaultSet {
+    static final CharArraySet STOP_WORDS = load();
+
+    private static CharArraySet load() {
+      try (Reader reader =
+          new InputStreamReader(
+              AzerbaijaniAnalyzer.class.getResourceAsStream(DEFAULT_STOPWORD_FILE),
+              StandardCharsets.UTF_8)) {
+        return CharArraySet.unmodifiableSet(WordlistLoader.getWordSet(reader, "#"));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot load " + DEFAULT_STOPWORD_FILE, e);
+      }
+    }
+  }
+
+  /** The default Azerbaijani stop words. */
+  public static CharArraySet getDefaultStopSet() {
+    return DefaultSet.STOP_WORDS;
+  }
+
+  public AzerbaijaniAnalyzer() {
+    this(DefaultSet.STOP_WORDS, CharArraySet.EMPTY_SET);
+  }
+
+  /**
+   * @param stopwords words to drop
+   * @param stemExclusionSet words marked as keywords, which stemming (when added) leaves whole
+   */
+  public AzerbaijaniAnalyzer(CharArraySet stopwords, CharArraySet stemExclusionSet) {
+    super(stopwords);
+    this.stemExclusionSet = CharArraySet.unmodifiableSet(CharArraySet.copy(stemExclusionSet));
+  }
+
+  @Override
+  protected TokenStreamComponents createComponents(String fieldName) {
+    Tokenizer source = new StandardTokenizer();
+    TokenStream result = new ApostropheFilter(source);
+    result = new TurkishLowerCaseFilter(result);
+    result = new StopFilter(result, stopwords);
+    if (!stemExclusionSet.isEmpty()) {
+      result = new SetKeywordMarkerFilter(result, stemExclusionSet);
+    }
+    return new TokenStreamComponents(source, result);
+  }
+
+  @Override
+  protected TokenStream normalize(String fieldName, TokenStream in) {
+    return new TurkishLowerCaseFilter(in);
+  }
+}

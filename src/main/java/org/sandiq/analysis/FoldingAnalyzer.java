@@ -1,0 +1,69 @@
+package org.sandiq.analysis;
+
+import java.io.Reader;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.icu.ICUFoldingFilter;
+import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
+import org.apache.lucene.analysis.tr.ApostropheFilter;
+
+/**
+ * Language-agnostic {@link Analyzer}: {@link ICUTokenizer} (word boundaries for every script) and
+ * {@link ICUFoldingFilter} (case, accents and compatibility forms folded away), so that a word
+ * typed without its diacritics still matches.
+ *
+ * <p>Two configurations: {@link #neutral()} for the folded field every document is indexed into,
+ * which also maps Azerbaijani {@code ə} to {@code e} (as people type it on ASCII keyboards: {@code
+ * Xankəndi}, {@code XANKƏNDİ} and {@code xankendi} become one term) and drops Turkic apostrophe
+ * suffixes; and {@link #fallback()}, the analyzer for text in languages Sandiq has no rules for.
+ */
+public final class FoldingAnalyzer extends Analyzer {
+  private final NormalizeCharMap charMap;
+  private final boolean stripApostropheSuffixes;
+
+  private FoldingAnalyzer(NormalizeCharMap charMap, boolean stripApostropheSuffixes) {
+    this.charMap = charMap;
+    this.stripApostropheSuffixes = stripApostropheSuffixes;
+  }
+
+  /** The analyzer of the folded field. */
+  public static FoldingAnalyzer neutral() {
+    NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
+    map.add("ə", "e");
+    map.add("Ə", "e");
+    // ICU folding leaves the Turkic dotless ı alone; ASCII typists write it as i.
+    map.add("ı", "i");
+    return new FoldingAnalyzer(map.build(), true);
+  }
+
+  /** The analyzer for languages without rules of their own. */
+  public static FoldingAnalyzer fallback() {
+    return new FoldingAnalyzer(null, false);
+  }
+
+  @Override
+  protected Reader initReader(String fieldName, Reader reader) {
+    return charMap == null ? reader : new MappingCharFilter(charMap, reader);
+  }
+
+  @Override
+  protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+    return initReader(fieldName, reader);
+  }
+
+  @Override
+  protected TokenStreamComponents createComponents(String fieldName) {
+    Tokenizer source = new ICUTokenizer();
+    TokenStream result = stripApostropheSuffixes ? new ApostropheFilter(source) : source;
+    result = new ICUFoldingFilter(result);
+    return new TokenStreamComponents(source, result);
+  }
+
+  @Override
+  protected TokenStream normalize(String fieldName, TokenStream in) {
+    return new ICUFoldingFilter(in);
+  }
+}

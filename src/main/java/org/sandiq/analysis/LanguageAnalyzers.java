@@ -1,0 +1,51 @@
+package org.sandiq.analysis;
+
+import java.io.Closeable;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.analysis.tr.TurkishAnalyzer;
+
+/**
+ * The analyzer for each {@link Language}, and the language-neutral folding analyzer. One instance
+ * serves the whole process: Lucene analyzers are thread-safe and reuse their token streams per
+ * thread.
+ *
+ * <ul>
+ *   <li>az: {@link AzerbaijaniAnalyzer} (Turkic casing, apostrophes, stop words)
+ *   <li>en: Lucene's {@link EnglishAnalyzer} (possessives, stop words, Porter stemming)
+ *   <li>ru: Lucene's {@link RussianAnalyzer} (stop words, Snowball Russian stemming)
+ *   <li>tr: Lucene's {@link TurkishAnalyzer} (apostrophes, Turkic casing, Snowball Turkish)
+ *   <li>und: {@link FoldingAnalyzer#fallback()} (ICU tokens, ICU folding)
+ * </ul>
+ */
+public final class LanguageAnalyzers implements Closeable {
+  private final Map<Language, Analyzer> byLanguage = new EnumMap<>(Language.class);
+  private final Analyzer folded = FoldingAnalyzer.neutral();
+
+  public LanguageAnalyzers() {
+    byLanguage.put(Language.AZ, new AzerbaijaniAnalyzer());
+    byLanguage.put(Language.EN, new EnglishAnalyzer());
+    byLanguage.put(Language.RU, new RussianAnalyzer());
+    byLanguage.put(Language.TR, new TurkishAnalyzer());
+    byLanguage.put(Language.UND, FoldingAnalyzer.fallback());
+  }
+
+  /** The analyzer for text in {@code language}. */
+  public Analyzer forLanguage(Language language) {
+    return byLanguage.get(language);
+  }
+
+  /** The analyzer of the language-neutral folded field. */
+  public Analyzer folded() {
+    return folded;
+  }
+
+  @Override
+  public void close() {
+    byLanguage.values().forEach(Analyzer::close);
+    folded.close();
+  }
+}

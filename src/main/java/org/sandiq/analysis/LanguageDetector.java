@@ -1,0 +1,141 @@
+package org.sandiq.analysis;
+
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * Names the language of a text: letter rules first, where a single letter settles it, then Lingua
+ * restricted to Sandiq's four languages.
+ *
+ * <p>Rules: Latin text with {@code ə} is Azerbaijani (no other language uses that letter); Cyrillic
+ * text with {@code ә ҹ ј} is Azerbaijani in its older Cyrillic spelling; other Cyrillic text is
+ * Russian; text mostly in another script (Arabic, CJK, Greek …) is {@link Language#UND}. Latin text
+ * goes to Lingua, with the page's declared language ({@code <html lang>}) as a strong hint, and a
+ * declared language Sandiq has no rules for makes the text {@link Language#UND}.
+ *
+ * <p>Lingua's models are loaded on first use (about a second) and shared by all instances;
+ * detection is thread-safe.
+ */
+public final class LanguageDetector {
+  /** Lingua sees at most this many characters: enough for a sure answer, and bounded in time. */
+  static final int MAX_CHARS = 1500;
+
+  /** Below this many letters a text is too short to tell. */
+  static final int MIN_LETTERS = 3;
+
+  /** Lingua's answer is taken only when it is at least this sure. */
+  static final double MIN_CONFIDENCE = 0.5;
+
+  /** A declared language in Sandiq's set wins when Lingua gives it at least this much. */
+  static final double HINT_CONFIDENCE = 0.1;
+
+  private static final class Lingua {
+    static final com.github.pemistahl.lingua.api.LanguageDetector DETECTOR =
+        LanguageDetectorBuilder.fromLanguages(
+                com.github.pemistahl.lingua.api.Language.AZERBAIJANI,
+                com.github.pemistahl.lingua.api.Language.ENGLISH,
+                com.github.pemistahl.lingua.api.Language.RUSSIAN,
+                com.github.pemistahl.lingua.api.Language.TURKISH)
+            .withPreloadedLanguageModels()
+            .build();
+  }
+
+  /** Detects the language of {@code text} with no declared language. */
+  public Detection detect(String text) {
+    return detect(text, null);
+  }
+
+  /**
+   * Detects the language of {@code text}.
+   *
+   * @param declared the language code the document declares (lower-case), or null
+   */
+  public Detection detect(String text, String declared) {
+    String sample = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+    ScriptCounts scripts = ScriptCounts.of(sample);
+    if (scripts.letters() < MIN_LETTERS) {
+      return Detection.UNDETERMINED;
+    }
+    if (scripts.cyrillic() * 2 > scripts.letters()) {
+      return new Detection(scripts.cyrillicAzerbaijani() ? Language.AZ : Language.RU, 0.9);
+    }
+    if (scripts.latin() * 2 <= scripts.letters()) {
+      return new Detection(Language.UND, 0.9);
+    }
+    if (scripts.schwa()) {
+      return new Detection(Language.AZ, 0.95);
+    }
+    Language declaredLanguage = Language.fromCode(declared).orElse(null);
+    if (declared != null && declaredLanguage == null) {
+      return new Detection(Language.UND, 0.8);
+    }
+    SortedMap<com.github.pemistahl.lingua.api.Language, Double> values =
+        Lingua.DETECTOR.computeLanguageConfidenceValues(sample);
+    if (declaredLanguage != null) {
+      Double forDeclared = values.get(toLingua(declaredLanguage));
+      if (forDeclared != null && forDeclared >= HINT_CONFIDENCE) {
+        return new Detection(declaredLanguage, Math.max(forDeclared, 0.8));
+      }
+    }
+    Map.Entry<com.github.pemistahl.lingua.api.Language, Double> best = null;
+    for (var entry : values.entrySet()) {
+      if (best == null || entry.getValue() > best.getValue()) {
+        best = entry;
+      }
+    }
+    if (best == null || best.getValue() < MIN_CONFIDENCE) {
+      return new Detection(Language.UND, best == null ? 0 : best.getValue());
+    }
+    return new Detection(fromLingua(best.getKey()), best.getValue());
+  }
+
+  private static com.github.pemistahl.lingua.api.Language toLingua(Language language) {
+    return switch (language) {
+      case AZ -> com.github.pemistahl.lingua.api.Language.AZERBAIJANI;
+      case EN -> com.github.pemistahl.lingua.api.Language.ENGLISH;
+      case RU -> com.github.pemistahl.lingua.api.Language.RUSSIAN;
+      case TR -> com.github.pemistahl.lingua.api.Language.TURKISH;
+      case UND -> com.github.pemistahl.lingua.api.Language.UNKNOWN;
+    };
+  }
+
+  private static Language fromLingua(com.github.pemistahl.lingua.api.Language language) {
+    return switch (language) {
+      case AZERBAIJANI -> Language.AZ;
+      case ENGLISH -> Language.EN;
+      case RUSSIAN -> Language.RU;
+      case TURKISH -> Language.TR;
+      default -> Language.UND;
+    };
+  }
+
+  /** Letter counts by script, and the letters that settle a language on their own. */
+  private record ScriptCounts(
+      int letters, int latin, int cyrillic, boolean schwa, boolean cyrillicAzerbaijani) {
+    static ScriptCounts of(String text) {
+      int letters = 0;
+      int latin = 0;
+      int cyrillic = 0;
+      boolean schwa = false;
+      boolean cyrillicAz = false;
+      for (int i = 0; i < text.length(); ) {
+        int cp = text.codePointAt(i);
+        i += Character.charCount(cp);
+        if (!Character.isLetter(cp)) {
+          continue;
+        }
+        letters++;
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        if (script == Character.UnicodeScript.LATIN) {
+          latin++;
+          schwa |= cp == 'ə' || cp == 'Ə';
+        } else if (script == Character.UnicodeScript.CYRILLIC) {
+          cyrillic++;
+          cyrillicAz |= cp == 'ә' || cp == 'Ә' || cp == 'ҹ' || cp == 'Ҹ' || cp == 'ј' || cp == 'Ј';
+        }
+      }
+      return new ScriptCounts(letters, latin, cyrillic, schwa, cyrillicAz);
+    }
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Step 2 of the flow: which language a text is in, and how text in each language becomes terms.
+ *
+ * <p>{@link org.sandiq.analysis.LanguageDetector} names a document's {@link
+ * org.sandiq.analysis.Language}; {@link org.sandiq.analysis.LanguageAnalyzers} gives the Lucene
+ * analyzer for each language and for the language-neutral folded field. The index and the query
+ * side both take their analyzers from here, so a word is always analysed the same way on both
+ * sides.
+ */
+package org.sandiq.analysis;

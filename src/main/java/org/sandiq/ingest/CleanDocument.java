@@ -1,0 +1,28 @@
+package org.sandiq.ingest;
+
+import java.time.Instant;
+
+/**
+ * A document ready for analysis: plain text with paragraph breaks, and its metadata.
+ *
+ * @param id stable id: a hash of {@link #source} (see {@link DocumentIds})
+ * @param url the document's URL (canonical or archived), or its corpus-relative path for loose
+ *     files
+ * @param title a human-readable title, never empty
+ * @param text the main text, blocks separated by a blank line
+ * @param date the publication date when the page states one, else the capture date, else null
+ * @param site the host name without {@code www.} for web documents; for loose files, the top folder
+ *     of the corpus they live in (a collection name)
+ * @param source the corpus-relative path, with {@code #offset} for a WARC record
+ * @param langHint the language the document declares ({@code <html lang>}), lower-case primary
+ *     subtag, or null
+ */
+public record CleanDocument(
+    String id,
+    String url,
+    String title,
+    String text,
+    Instant date,
+    String site,
+    String source,
+    String langHint) {}

@@ -1,0 +1,93 @@
+package org.sandiq.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** A folder of archived documents, read recursively. Hidden files and folders are ignored. */
+public final class Corpus {
+  private final Path root;
+
+  public Corpus(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * Every readable file under the root, in path order, with its size and modification time.
+   *
+   * @throws IOException when the root is missing or cannot be listed
+   */
+  public List<CorpusFile> files() throws IOException {
+    if (!Files.isDirectory(root)) {
+      throw new IOException("corpus folder " + root + " does not exist or is not a folder");
+    }
+    List<CorpusFile> files = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
+      walk.filter(p -> !isHidden(root.relativize(p)))
+          .forEach(
+              p -> {
+                Optional<SourceFormat> format = SourceFormat.of(p);
+                if (format.isEmpty()) {
+                  return;
+                }
+                try {
+                  BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);
+                  if (attrs.isRegularFile()) {
+                    files.add(
+                        new CorpusFile(
+                            p,
+                            relativeName(p),
+                            attrs.size(),
+                            attrs.lastModifiedTime().toMillis(),
+                            format.get()));
+                  }
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    files.sort(Comparator.comparing(CorpusFile::relativePath));
+    return files;
+  }
+
+  /** The corpus file at {@code path} (which need not be under the root: then its file name). */
+  public CorpusFile file(Path path) throws IOException {
+    Path p = path.toAbsolutePath().normalize();
+    SourceFormat format =
+        SourceFormat.of(p)
+            .orElseThrow(
+                () ->
+                    new IOException(
+                        p + ": not a file Sandiq reads (.txt, .html, .htm, .warc, .warc.gz)"));
+    BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);
+    String name = p.startsWith(root) ? relativeName(p) : p.getFileName().toString();
+    return new CorpusFile(p, name, attrs.size(), attrs.lastModifiedTime().toMillis(), format);
+  }
+
+  private String relativeName(Path p) {
+    return root.relativize(p).toString().replace('\\', '/');
+  }
+
+  private static boolean isHidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

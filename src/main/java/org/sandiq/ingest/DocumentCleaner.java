@@ -1,0 +1,68 @@
+package org.sandiq.ingest;
+
+import java.time.Instant;
+
+/**
+ * Turns a {@link RawDocument} into a {@link CleanDocument}: decodes its bytes, removes markup and
+ * boilerplate, and fills in title, URL, date and site. Thread-safe and stateless.
+ */
+public final class DocumentCleaner {
+
+  /**
+   * Cleans one raw document.
+   *
+   * @throws IngestException when the bytes are not text (binary content)
+   */
+  public CleanDocument clean(RawDocument raw) throws IngestException {
+    String decoded =
+        TextDecoder.decode(raw.body(), raw.declaredCharset(), raw.format() == SourceFormat.HTML);
+    String title;
+    String text;
+    String url = raw.url();
+    Instant date = raw.captureDate();
+    String langHint = null;
+    if (raw.format() == SourceFormat.HTML) {
+      HtmlCleaner.Page page = HtmlCleaner.clean(decoded, raw.url());
+      title = page.title();
+      text = page.text();
+      if (page.date() != null) {
+        date = page.date();
+      }
+      if (page.canonicalUrl() != null && Sites.hostOf(page.canonicalUrl()) != null) {
+        url = page.canonicalUrl();
+      }
+      langHint = page.lang();
+    } else {
+      TextCleaner.Text clean = TextCleaner.clean(decoded);
+      title = clean.title();
+      text = clean.text();
+    }
+    String path = pathOf(raw.source());
+    if (title == null || title.isBlank()) {
+      title = text.isBlank() ? fileName(path) : PlainText.headline(text);
+    }
+    String site = Sites.hostOf(url);
+    if (site == null) {
+      site = Sites.collectionOf(path);
+    }
+    return new CleanDocument(
+        DocumentIds.of(raw.source()),
+        url == null ? path : url,
+        title,
+        text,
+        date,
+        site,
+        raw.source(),
+        langHint);
+  }
+
+  private static String pathOf(String source) {
+    // A WARC record's source is "path#offset"; a loose file's is its path, which may hold a '#'.
+    return source.replaceFirst("#\\d+$", "");
+  }
+
+  private static String fileName(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash >= 0 ? path.substring(slash + 1) : path;
+  }
+}

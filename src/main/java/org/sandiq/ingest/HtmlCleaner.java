@@ -1,0 +1,187 @@
+package org.sandiq.ingest;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Cleans an HTML page with Jsoup: drops what a reader never sees or skips (scripts, styles,
+ * navigation, page header and footer, forms, hidden elements), keeps the visible text with one
+ * blank line between blocks, and reads the page's own metadata: title, publication date, canonical
+ * URL and declared language.
+ *
+ * <p>Nothing from the page is ever executed or trusted: the output is plain text, and the page's
+ * markup is not kept.
+ */
+final class HtmlCleaner {
+  /** Elements whose content is never main text. */
+  private static final String INVISIBLE =
+      "script, style, noscript, template, svg, math, iframe, object, embed, canvas, head,"
+          + " nav, form, button, select, textarea, input, dialog,"
+          + " [hidden], [aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo]";
+
+  /** Page-level header and footer; inside an article they belong to it and are kept. */
+  private static final String PAGE_CHROME = "header, footer";
+
+  private static final Set<String> BLOCKS =
+      Set.of(
+          "address",
+          "article",
+          "aside",
+          "blockquote",
+          "body",
+          "caption",
+          "dd",
+          "div",
+          "dl",
+          "dt",
+          "figcaption",
+          "figure",
+          "footer",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "header",
+          "hr",
+          "li",
+          "main",
+          "ol",
+          "p",
+          "pre",
+          "section",
+          "table",
+          "tbody",
+          "thead",
+          "tr",
+          "ul");
+
+  /** The parts of a page that Sandiq keeps. */
+  record Page(String title, String text, Instant date, String canonicalUrl, String lang) {}
+
+  private HtmlCleaner() {}
+
+  static Page clean(String html, String baseUri) {
+    Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
+    String title = title(doc);
+    Instant date = date(doc);
+    String canonical = canonicalUrl(doc);
+    String lang = lang(doc);
+    Element body = doc.body();
+    body.select(INVISIBLE).remove();
+    for (Element chrome : body.select(PAGE_CHROME)) {
+      if (chrome.closest("article, main") == null) {
+        chrome.remove();
+      }
+    }
+    String text = PlainText.dropRepeatedShortLines(PlainText.normalize(blockText(body)));
+    return new Page(title, text, date, canonical, lang);
+  }
+
+  private static String blockText(Element root) {
+    StringBuilder out = new StringBuilder();
+    NodeTraversor.traverse(
+        new NodeVisitor() {
+          @Override
+          public void head(Node node, int depth) {
+            if (node instanceof TextNode text) {
+              out.append(text.text());
+            } else if (node instanceof Element element) {
+              String tag = element.normalName();
+              if (tag.equals("br")) {
+                out.append('\n');
+              } else if (tag.equals("td") || tag.equals("th")) {
+                out.append(' ');
+              } else if (BLOCKS.contains(tag)) {
+                out.append("\n\n");
+              }
+            }
+          }
+
+          @Override
+          public void tail(Node node, int depth) {
+            if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+              out.append("\n\n");
+            }
+          }
+        },
+        root);
+    return out.toString();
+  }
+
+  private static String title(Document doc) {
+    for (String candidate :
+        new String[] {
+          meta(doc, "meta[property=og:title]"),
+          meta(doc, "meta[name=twitter:title]"),
+          doc.title(),
+          text(doc.selectFirst("h1"))
+        }) {
+      if (candidate != null && !candidate.isBlank()) {
+        return PlainText.normalize(candidate).replace('\n', ' ');
+      }
+    }
+    return null;
+  }
+
+  private static Instant date(Document doc) {
+    String[] selectors = {
+      "meta[property=article:published_time]",
+      "meta[name=article:published_time]",
+      "meta[itemprop=datePublished]",
+      "meta[name=pubdate]",
+      "meta[name=publishdate]",
+      "meta[name=date]",
+      "meta[name=dc.date]",
+      "meta[name=dcterms.date]",
+      "meta[name=DC.date.issued]",
+      "meta[property=og:published_time]"
+    };
+    for (String selector : selectors) {
+      Instant date = Dates.parse(meta(doc, selector));
+      if (date != null) {
+        return date;
+      }
+    }
+    Element time = doc.selectFirst("time[datetime]");
+    return time == null ? null : Dates.parse(time.attr("datetime"));
+  }
+
+  private static String canonicalUrl(Document doc) {
+    Element link = doc.selectFirst("link[rel=canonical][href]");
+    if (link != null && !link.absUrl("href").isEmpty()) {
+      return link.absUrl("href");
+    }
+    String og = meta(doc, "meta[property=og:url]");
+    return og == null || og.isBlank() ? null : og.strip();
+  }
+
+  private static String lang(Document doc) {
+    Element html = doc.selectFirst("html[lang]");
+    if (html == null) {
+      return null;
+    }
+    String lang = html.attr("lang").strip().toLowerCase(Locale.ROOT);
+    int dash = lang.indexOf('-');
+    lang = dash > 0 ? lang.substring(0, dash) : lang;
+    return lang.matches("[a-z]{2,3}") ? lang : null;
+  }
+
+  private static String meta(Document doc, String selector) {
+    Element e = doc.selectFirst(selector);
+    return e == null ? null : e.attr("content");
+  }
+
+  private static String text(Element e) {
+    return e == null ? null : e.text();
+  }
+}

@@ -1,0 +1,33 @@
+package org.sandiq.ingest;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The kinds of corpus file Sandiq reads, recognised by file name. */
+public enum SourceFormat {
+  /** Plain text: one document, its first line the title when it looks like one. */
+  TEXT,
+  /** An HTML page saved to disk: one document. */
+  HTML,
+  /** A WARC web archive (plain or gzip per record): one document per HTML response or resource. */
+  WARC;
+
+  /** The format of the file at {@code path}, or empty when Sandiq does not read such files. */
+  public static Optional<SourceFormat> of(Path path) {
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.startsWith(".")) {
+      return Optional.empty();
+    }
+    if (name.endsWith(".txt")) {
+      return Optional.of(TEXT);
+    }
+    if (name.endsWith(".html") || name.endsWith(".htm")) {
+      return Optional.of(HTML);
+    }
+    if (name.endsWith(".warc") || name.endsWith(".warc.gz")) {
+      return Optional.of(WARC);
+    }
+    return Optional.empty();
+  }
+}

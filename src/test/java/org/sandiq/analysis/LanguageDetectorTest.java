@@ -1,0 +1,54 @@
+package org.sandiq.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LanguageDetectorTest {
+  private final LanguageDetector detector = new LanguageDetector();
+
+  @Test
+  void detectsTheFourLanguages() {
+    assertEquals(
+        Language.EN,
+        detector
+            .detect("The parliament adopted a special decision about the day of remembrance.")
+            .language());
+    assertEquals(
+        Language.RU,
+        detector.detect("Парламент принял специальное решение о дне памяти.").language());
+    assertEquals(
+        Language.TR,
+        detector
+            .detect("Meclis anma günü hakkında özel bir karar kabul etti ve duyurdu.")
+            .language());
+    assertEquals(
+        Language.AZ,
+        detector.detect("Milli Məclis anım günü haqqında xüsusi qərar qəbul etdi.").language());
+  }
+
+  @Test
+  void letterRulesSettleAzerbaijani() {
+    Detection latin = detector.detect("Xankəndi");
+    assertEquals(Language.AZ, latin.language());
+    assertTrue(latin.confidence() > 0.9);
+    assertEquals(Language.AZ, detector.detect("Азәрбајҹан Республикасы").language());
+  }
+
+  @Test
+  void otherScriptsAndDeclaredOtherLanguagesAreUndetermined() {
+    assertEquals(
+        Language.UND, detector.detect("هذا نص باللغة العربية عن المدينة القديمة").language());
+    assertEquals(
+        Language.UND,
+        detector.detect("Die Stadt liegt am Fluss und hat viele Einwohner.", "de").language());
+    assertEquals(Language.UND, detector.detect("12 34 !!").language());
+  }
+
+  @Test
+  void declaredLanguageIsAStrongHint() {
+    // Short and ambiguous between Turkish and Azerbaijani; the page says Turkish.
+    assertEquals(Language.TR, detector.detect("Bakı şehri", "tr").language());
+  }
+}

@@ -1,0 +1,131 @@
+package org.sandiq.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.sandiq.testing.Fixtures;
+
+class DocumentCleanerTest {
+  private final DocumentCleaner cleaner = new DocumentCleaner();
+
+  private static RawDocument text(String source, String body) {
+    return new RawDocument(
+        source, null, null, SourceFormat.TEXT, body.getBytes(StandardCharsets.UTF_8), null);
+  }
+
+  private static RawDocument html(String source, String url, String body) {
+    return new RawDocument(
+        source, url, null, SourceFormat.HTML, body.getBytes(StandardCharsets.UTF_8), null);
+  }
+
+  @Test
+  void seedKeepsBodyAndHeadlinesAndDropsTeaserLabels() throws Exception {
+    byte[] bytes = Files.readAllBytes(Fixtures.seed());
+    CleanDocument doc =
+        cleaner.clean(
+            new RawDocument(
+                "seed/000_7171e9ebea0e3f35.txt", null, null, SourceFormat.TEXT, bytes, null));
+
+    // The first line is a long paragraph, not a title: the title is its first sentence.
+    assertEquals(
+        "28 years have passed since the genocide committed by the Armenians in the Azerbaijani"
+            + " Khojaly city.",
+        doc.title());
+    assertTrue(doc.text().startsWith("28 years have passed"), "the body keeps its first line");
+    assertTrue(doc.text().contains("justiceforkhojaly.org"));
+    // Azerbaijani headlines stay, each its own block.
+    assertTrue(doc.text().contains("\n\nXankəndi - Bakı ultramarafonu yekunlaşdı"), doc.text());
+    assertTrue(doc.text().contains("27 Sentyabr – Anım günü"));
+    // "See more" under every headline is a teaser label: dropped.
+    assertFalse(doc.text().contains("See more"), doc.text());
+    assertFalse(doc.text().contains("\n\n\n"), "blocks are separated by exactly one blank line");
+    assertEquals("seed", doc.site(), "a loose file's site is its corpus folder");
+    assertEquals("seed/000_7171e9ebea0e3f35.txt", doc.url());
+    assertEquals(DocumentIds.of("seed/000_7171e9ebea0e3f35.txt"), doc.id());
+    assertNull(doc.date());
+  }
+
+  @Test
+  void textFileFirstLineIsTitleWhenItReadsLikeOne() throws Exception {
+    CleanDocument doc =
+        cleaner.clean(
+            text("news/a.txt", "Welsh AMs worried\n\nThere is consternation &amp; <b>worry</b>."));
+    assertEquals("Welsh AMs worried", doc.title());
+    assertEquals("There is consternation & worry .", doc.text());
+  }
+
+  @Test
+  void htmlDropsScriptsNavigationAndChromeButKeepsArticleBlocks() throws Exception {
+    String page =
+        """
+        <!doctype html><html lang="az-AZ"><head>
+        <title>Fallback title</title>
+        <meta property="og:title" content="Xocalı soyqırımı">
+        <meta property="article:published_time" content="2020-02-26T10:00:00+04:00">
+        <link rel="canonical" href="https://news.example.az/xocali">
+        <style>body{color:red}</style><script>alert('x')</script></head>
+        <body><header><nav><a href="/">Home</a><a href="/news">News</a></nav></header>
+        <article><header><h1>Xocalı soyqırımı</h1></header>
+        <p>Birinci   abzas <b>mətn</b>.</p><p>İkinci abzas.</p>
+        <ul><li>bir</li><li>iki</li></ul>
+        <script>document.write('injected')</script><noscript>enable js</noscript>
+        <form><input value="search"><button>Go</button></form>
+        <div hidden>secret</div></article>
+        <footer>© 2020 Example · Privacy</footer></body></html>
+        """;
+    CleanDocument doc = cleaner.clean(html("html/p.html", null, page));
+    assertEquals("Xocalı soyqırımı", doc.title(), "og:title wins over <title>");
+    assertEquals(
+        "Xocalı soyqırımı\n\nBirinci abzas mətn.\n\nİkinci abzas.\n\nbir\n\niki", doc.text());
+    assertEquals("https://news.example.az/xocali", doc.url(), "the canonical URL is the URL");
+    assertEquals("news.example.az", doc.site());
+    assertEquals(Instant.parse("2020-02-26T06:00:00Z"), doc.date());
+    assertEquals("az", doc.langHint());
+  }
+
+  @Test
+  void htmlWithoutTitleGetsOneFromItsText() throws Exception {
+    CleanDocument doc =
+        cleaner.clean(html("a.html", null, "<p>Short page about Baku and its old city.</p>"));
+    assertEquals("Short page about Baku and its old city.", doc.title());
+  }
+
+  @Test
+  void undeclaredWindows1251IsDecodedAsCyrillic() throws Exception {
+    String russian =
+        "Москва — столица России. Город расположен на реке Москве в центре Восточно-Европейской"
+            + " равнины. Население города превышает двенадцать миллионов человек.";
+    byte[] bytes = russian.getBytes(Charset.forName("windows-1251"));
+    CleanDocument doc =
+        cleaner.clean(new RawDocument("ru.txt", null, null, SourceFormat.TEXT, bytes, null));
+    assertEquals(russian, doc.text());
+  }
+
+  @Test
+  void binaryContentIsRefusedWithAReason() {
+    byte[] bytes = {'P', 'K', 3, 4, 0, 0, 0, 0, 1, 2};
+    IngestException e =
+        assertThrows(
+            IngestException.class,
+            () ->
+                cleaner.clean(
+                    new RawDocument("x.txt", null, null, SourceFormat.TEXT, bytes, null)));
+    assertTrue(e.getMessage().contains("binary"), e.getMessage());
+  }
+
+  @Test
+  void idsAreStableAndDistinct() {
+    assertEquals(DocumentIds.of("a/b.txt"), DocumentIds.of("a/b.txt"));
+    assertNotEquals(DocumentIds.of("a/b.txt"), DocumentIds.of("a/c.txt"));
+    assertEquals(16, DocumentIds.of("a/b.txt").length());
+  }
+}

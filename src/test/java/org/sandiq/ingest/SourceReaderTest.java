@@ -1,0 +1,85 @@
+package org.sandiq.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sandiq.testing.Fixtures;
+
+class SourceReaderTest {
+  @TempDir Path dir;
+  private final SourceReader reader = new SourceReader();
+  private final DocumentCleaner cleaner = new DocumentCleaner();
+
+  private List<CleanDocument> readAll(Path corpusRoot, Path file) throws Exception {
+    List<CleanDocument> docs = new ArrayList<>();
+    reader.read(new Corpus(corpusRoot).file(file), raw -> docs.add(cleaner.clean(raw)));
+    return docs;
+  }
+
+  @Test
+  void warcResponseBecomesADocumentWithUrlAndCaptureDate() throws Exception {
+    Path corpus = Fixtures.shippedCorpus();
+    List<CleanDocument> docs = readAll(corpus, corpus.resolve("warc/jwarc-cc.warc.gz"));
+    assertEquals(1, docs.size());
+    CleanDocument doc = docs.get(0);
+    assertTrue(doc.url().startsWith("http"), doc.url());
+    assertTrue(doc.source().startsWith("warc/jwarc-cc.warc.gz#"), doc.source());
+    assertTrue(doc.date() != null && doc.date().isBefore(Instant.now()));
+    assertTrue(doc.text().length() > 100, "the page text is extracted");
+    assertEquals("en", doc.langHint());
+  }
+
+  @Test
+  void warcRequestsAndRevisitsAreSkipped() throws Exception {
+    Path corpus = Fixtures.shippedCorpus();
+    // warcinfo x2, request x2, response x1, revisit x1: one document.
+    List<CleanDocument> docs = readAll(corpus, corpus.resolve("warc/warcio-example.warc.gz"));
+    assertEquals(1, docs.size());
+    assertEquals("example.com", docs.get(0).site());
+  }
+
+  @Test
+  void truncatedWarcIsReportedWithItsOffset() throws Exception {
+    byte[] whole =
+        Files.readAllBytes(Fixtures.shippedCorpus().resolve("warc/warcio-example.warc.gz"));
+    Path broken = dir.resolve("broken.warc.gz");
+    Files.write(broken, Arrays.copyOf(whole, whole.length * 2 / 3));
+    IngestException e = assertThrows(IngestException.class, () -> readAll(dir, broken));
+    assertTrue(
+        e.getMessage().contains("offset") || e.getMessage().contains("WARC"), e.getMessage());
+  }
+
+  @Test
+  void textThatIsNotAWarcIsReported() throws Exception {
+    Path fake = dir.resolve("fake.warc");
+    Files.writeString(fake, "this is not an archive\n");
+    IngestException e = assertThrows(IngestException.class, () -> readAll(dir, fake));
+    assertTrue(e.getMessage().contains("WARC"), e.getMessage());
+  }
+
+  @Test
+  void emptyFileIsReported() throws Exception {
+    Path empty = Files.createFile(dir.resolve("empty.txt"));
+    IngestException e = assertThrows(IngestException.class, () -> readAll(dir, empty));
+    assertEquals("empty file", e.getMessage());
+  }
+
+  @Test
+  void corpusListsOnlyReadableFilesAndSkipsHiddenOnes() throws Exception {
+    Fixtures.write(dir, "a/one.txt", "one");
+    Fixtures.write(dir, "a/two.HTML", "<p>two</p>");
+    Fixtures.write(dir, "notes.md", "not indexed");
+    Fixtures.write(dir, ".git/x.txt", "hidden");
+    List<String> names = new Corpus(dir).files().stream().map(CorpusFile::relativePath).toList();
+    assertEquals(List.of("a/one.txt", "a/two.HTML"), names);
+  }
+}
