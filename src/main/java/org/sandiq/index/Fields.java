@@ -1,0 +1,126 @@
+package org.sandiq.index;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sandiq.analysis.Language;
+
+/**
+ * Every field name in the index, and why each field is indexed, stored or doc-valued.
+ *
+ * <p>There are two kinds of document. A <em>content</em> document is one archived page or text; a
+ * <em>file</em> document records one corpus file (its content hash, size and modification time), so
+ * an incremental reindex knows what changed without opening stored fields, even for files that
+ * yield no content.
+ */
+public final class Fields {
+  private Fields() {}
+
+  /** Which kind a document is: indexed (filters to content documents), not stored. */
+  public static final String KIND = "kind";
+
+  /** {@link #KIND} of a content document. */
+  public static final String KIND_CONTENT = "doc";
+
+  /** {@link #KIND} of a file document. */
+  public static final String KIND_FILE = "file";
+
+  /**
+   * Unique key. Indexed as one exact term, so {@code updateDocument} replaces and {@code /doc/{id}}
+   * finds a document; stored, because every hit returns it.
+   */
+  public static final String ID = "id";
+
+  /**
+   * The corpus-relative path of the file a document came from. Indexed (one term) on both kinds, so
+   * all documents of a changed or removed file are deleted with one term.
+   */
+  public static final String FILE = "file";
+
+  /**
+   * The same path as sorted doc values, on file documents only, so the list of indexed files is
+   * read without stored fields. (A separate name, because Lucene wants one field to have the same
+   * doc-values type in every document.)
+   */
+  public static final String FILE_PATH = "file_path";
+
+  /** SHA-256 of a file's bytes (file documents): sorted doc values, read by reindexing only. */
+  public static final String FILE_HASH = "file_hash";
+
+  /** A file's size in bytes (file documents): numeric doc values, for the quick unchanged test. */
+  public static final String FILE_SIZE = "file_size";
+
+  /**
+   * A file's modification time in ms (file documents): numeric doc values, as {@link #FILE_SIZE}.
+   */
+  public static final String FILE_MODIFIED = "file_modified";
+
+  /**
+   * Where a document came from (path, {@code #offset} in a WARC): stored, for the document view.
+   */
+  public static final String SOURCE = "source";
+
+  /** The document's URL: stored for display; indexed as one term to find captures of a URL. */
+  public static final String URL = "url";
+
+  /** The title as shown: stored only; it is searched through the per-language title fields. */
+  public static final String TITLE = "title";
+
+  /** The clean text as shown: stored only (snippets are cut from it); searched per language. */
+  public static final String TEXT = "text";
+
+  /**
+   * Language code: indexed (the {@code lang} filter), stored (shown), and a facet dimension of the
+   * same name (counts per language from doc values).
+   */
+  public static final String LANG = "lang";
+
+  /**
+   * Site (host, or collection for loose files): indexed, stored and a facet, like {@link #LANG}.
+   */
+  public static final String SITE = "site";
+
+  /**
+   * Publication or capture date, epoch milliseconds: a point (date ranges), numeric doc values
+   * (sorting by date) and stored (shown).
+   */
+  public static final String DATE = "date";
+
+  /** Title words folded (no case, no diacritics, ə as e): indexed, not stored. */
+  public static final String TITLE_FOLDED = "title_folded";
+
+  /** Text words folded like {@link #TITLE_FOLDED}: indexed, not stored. */
+  public static final String TEXT_FOLDED = "text_folded";
+
+  /**
+   * The title in its language's analysis ({@code title_az}, {@code title_en} …): indexed with that
+   * language's analyzer, not stored (the stored copy is {@link #TITLE}).
+   */
+  public static String title(Language language) {
+    return "title_" + language.code();
+  }
+
+  /** The text in its language's analysis ({@code text_az} …): indexed, not stored. */
+  public static String text(Language language) {
+    return "text_" + language.code();
+  }
+
+  /** Every searchable title field: one per language, then the folded one. */
+  public static List<String> titleFields() {
+    List<String> fields = new ArrayList<>();
+    for (Language language : Language.values()) {
+      fields.add(title(language));
+    }
+    fields.add(TITLE_FOLDED);
+    return fields;
+  }
+
+  /** Every searchable text field: one per language, then the folded one. */
+  public static List<String> textFields() {
+    List<String> fields = new ArrayList<>();
+    for (Language language : Language.values()) {
+      fields.add(text(language));
+    }
+    fields.add(TEXT_FOLDED);
+    return fields;
+  }
+}

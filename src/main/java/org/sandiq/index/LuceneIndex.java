@@ -1,0 +1,164 @@
+package org.sandiq.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * {@link DocumentIndex} over a Lucene index in a folder.
+ *
+ * <p>Opened in {@link Mode#REBUILD}, the writer starts an empty index in the same folder, beside
+ * the live one: readers keep seeing the old commit until {@link #commit()} replaces it in one
+ * atomic step, and a crash before that leaves the old index as it was. That is Lucene's own commit
+ * protocol, so {@code reindex --full} needs no second folder and no rename.
+ */
+public final class LuceneIndex implements DocumentIndex {
+  /** How to open the index. */
+  public enum Mode {
+    /** Keep what is there and update it. */
+    UPDATE,
+    /** Build a new index that replaces the old one at commit. */
+    REBUILD
+  }
+
+  private final IndexWriter writer;
+  private final DocumentMapper mapper;
+
+  private LuceneIndex(IndexWriter writer, DocumentMapper mapper) {
+    this.writer = writer;
+    this.mapper = mapper;
+  }
+
+  /**
+   * Opens (creating if needed) the index in {@code dir} for writing.
+   *
+   * @throws IOException when the folder cannot be written, or another process is writing it
+   */
+  public static LuceneIndex open(Path dir, FieldAnalyzers analyzers, Mode mode) throws IOException {
+    Files.createDirectories(dir);
+    IndexWriterConfig config = new IndexWriterConfig(analyzers.perField());
+    config.setOpenMode(
+        mode == Mode.REBUILD
+            ? IndexWriterConfig.OpenMode.CREATE
+            : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(64);
+    config.setCommitOnClose(false);
+    FSDirectory directory = FSDirectory.open(dir);
+    try {
+      return new LuceneIndex(
+          new IndexWriter(directory, config), new DocumentMapper(DocumentMapper.facetsConfig()));
+    } catch (LockObtainFailedException e) {
+      directory.close();
+      throw new IOException(
+          "the index at "
+              + dir
+              + " is being written by another process (a running reindex or"
+              + " serve); wait for it to finish",
+          e);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /** Whether {@code dir} holds a committed index. */
+  public static boolean exists(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (FSDirectory directory = FSDirectory.open(dir)) {
+      return DirectoryReader.indexExists(directory);
+    }
+  }
+
+  @Override
+  public Map<String, FileStamp> files() throws IOException {
+    Map<String, FileStamp> files = new HashMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      Weight weight =
+          searcher.createWeight(
+              searcher.rewrite(new TermQuery(new Term(Fields.KIND, Fields.KIND_FILE))),
+              ScoreMode.COMPLETE_NO_SCORES,
+              1);
+      for (LeafReaderContext leaf : reader.leaves()) {
+        Scorer scorer = weight.scorer(leaf);
+        if (scorer == null) {
+          continue;
+        }
+        SortedDocValues file = leaf.reader().getSortedDocValues(Fields.FILE_PATH);
+        SortedDocValues hash = leaf.reader().getSortedDocValues(Fields.FILE_HASH);
+        NumericDocValues size = leaf.reader().getNumericDocValues(Fields.FILE_SIZE);
+        NumericDocValues modified = leaf.reader().getNumericDocValues(Fields.FILE_MODIFIED);
+        var live = leaf.reader().getLiveDocs();
+        DocIdSetIterator it = scorer.iterator();
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+          if (live != null && !live.get(doc)) {
+            continue;
+          }
+          if (file.advanceExact(doc)
+              && hash.advanceExact(doc)
+              && size.advanceExact(doc)
+              && modified.advanceExact(doc)) {
+            String name = file.lookupOrd(file.ordValue()).utf8ToString();
+            files.put(
+                name,
+                new FileStamp(
+                    name,
+                    hash.lookupOrd(hash.ordValue()).utf8ToString(),
+                    size.longValue(),
+                    modified.longValue()));
+          }
+        }
+      }
+    }
+    return files;
+  }
+
+  @Override
+  public void deleteFile(String file) throws IOException {
+    writer.deleteDocuments(new Term(Fields.FILE, file));
+  }
+
+  @Override
+  public void add(IndexedDocument document) throws IOException {
+    writer.updateDocument(new Term(Fields.ID, document.document().id()), mapper.toLucene(document));
+  }
+
+  @Override
+  public void recordFile(FileStamp stamp) throws IOException {
+    writer.addDocument(mapper.fileRecord(stamp));
+  }
+
+  @Override
+  public void commit() throws IOException {
+    writer.commit();
+  }
+
+  /** Closes without committing: uncommitted changes are dropped, the last commit stays. */
+  @Override
+  public void close() throws IOException {
+    try {
+      writer.rollback();
+    } finally {
+      writer.getDirectory().close();
+    }
+  }
+}

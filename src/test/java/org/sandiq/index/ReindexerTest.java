@@ -1,0 +1,147 @@
+package org.sandiq.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sandiq.analysis.LanguageAnalyzers;
+import org.sandiq.search.LuceneSearchService;
+import org.sandiq.search.SearchRequest;
+import org.sandiq.testing.Fixtures;
+
+class ReindexerTest {
+  @TempDir Path dir;
+
+  private long count(Path index, String query) throws Exception {
+    try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
+        LuceneSearchService search =
+            new LuceneSearchService(index, new FieldAnalyzers(analyzers))) {
+      return search.search(SearchRequest.of(query)).total();
+    }
+  }
+
+  private long documents(Path index) throws Exception {
+    try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
+        LuceneSearchService search =
+            new LuceneSearchService(index, new FieldAnalyzers(analyzers))) {
+      return search.documentCount();
+    }
+  }
+
+  @Test
+  void incrementalReindexFollowsEditsDeletionsAndAdditions() throws Exception {
+    Path corpus = dir.resolve("corpus");
+    Path index = dir.resolve("index");
+    Path a = Fixtures.write(corpus, "a.txt", "Alpha\n\nThe caravan reached Sheki at dawn.");
+    Path b = Fixtures.write(corpus, "b.txt", "Beta\n\nThe ferry crossed the Caspian.");
+    Fixtures.write(corpus, "c/c.html", "<title>Gamma</title><p>Gamma page about Ganja.</p>");
+
+    ReindexReport first = Fixtures.reindex(corpus, index, false);
+    assertEquals(3, first.indexed());
+    assertEquals(3, first.documents());
+    assertEquals(3, documents(index));
+
+    ReindexReport again = Fixtures.reindex(corpus, index, false);
+    assertEquals(0, again.indexed() + again.updated() + again.deleted());
+    assertEquals(3, again.skipped(), "nothing changed: every file is skipped");
+
+    Files.writeString(a, "Alpha\n\nThe caravan reached Shamakhi at dusk.");
+    Files.setLastModifiedTime(a, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+    Files.delete(b);
+    Fixtures.write(corpus, "d.txt", "Delta\n\nThe train left Baku for Tbilisi.");
+    ReindexReport changed = Fixtures.reindex(corpus, index, false);
+    assertEquals(1, changed.indexed());
+    assertEquals(1, changed.updated());
+    assertEquals(1, changed.deleted());
+    assertEquals(1, changed.skipped());
+    assertEquals(3, documents(index));
+    assertEquals(0, count(index, "Sheki"), "the old text of the edited file is gone");
+    assertEquals(1, count(index, "Shamakhi"));
+    assertEquals(0, count(index, "Caspian"), "the deleted file is gone");
+    assertEquals(1, count(index, "Tbilisi"));
+  }
+
+  @Test
+  void touchedButUnchangedFileIsSkippedByHash() throws Exception {
+    Path corpus = dir.resolve("corpus");
+    Path a = Fixtures.write(corpus, "a.txt", "Alpha\n\nSame text.");
+    Fixtures.reindex(corpus, dir.resolve("index"), false);
+    Files.setLastModifiedTime(a, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+    ReindexReport report = Fixtures.reindex(corpus, dir.resolve("index"), false);
+    assertEquals(1, report.skipped());
+    assertEquals(0, report.updated());
+  }
+
+  @Test
+  void brokenFilesAreReportedAndTheRestIsIndexed() throws Exception {
+    Path corpus = dir.resolve("corpus");
+    Path index = dir.resolve("index");
+    Fixtures.write(corpus, "good.txt", "Good\n\nNizami Ganjavi wrote five long poems.");
+    Files.write(corpus.resolve("binary.txt"), new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 1, 0});
+    byte[] warc =
+        Files.readAllBytes(Fixtures.shippedCorpus().resolve("warc/warcio-example.warc.gz"));
+    Files.write(corpus.resolve("truncated.warc.gz"), Arrays.copyOf(warc, 700));
+    Files.createFile(corpus.resolve("empty.html"));
+
+    ReindexReport report = Fixtures.reindex(corpus, index, false);
+    assertEquals(1, report.indexed());
+    assertEquals(3, report.failed());
+    assertFalse(report.succeeded());
+    assertEquals("binary.txt", report.failures().get(0).file());
+    assertTrue(report.failures().get(0).reason().contains("binary"));
+    assertEquals("empty.html", report.failures().get(1).file());
+    assertEquals("truncated.warc.gz", report.failures().get(2).file());
+    assertEquals(1, count(index, "Nizami"));
+    assertTrue(
+        Pattern.matches(
+            "indexed 1, updated 0, deleted 0, skipped 0, failed 3 in \\d+\\.\\d s",
+            report.summary()),
+        report.summary());
+
+    // Failed files are tried again next time, and reported again.
+    assertEquals(3, Fixtures.reindex(corpus, index, false).failed());
+  }
+
+  @Test
+  void fullRebuildReplacesTheIndex() throws Exception {
+    Path corpus = dir.resolve("corpus");
+    Path index = dir.resolve("index");
+    Fixtures.write(corpus, "a.txt", "Alpha\n\nLankaran tea.");
+    Fixtures.write(corpus, "b.txt", "Beta\n\nQuba apples.");
+    Fixtures.reindex(corpus, index, false);
+    Files.delete(corpus.resolve("b.txt"));
+    ReindexReport full = Fixtures.reindex(corpus, index, true);
+    assertEquals(1, full.indexed());
+    assertEquals(0, full.deleted(), "a rebuild starts empty: nothing to delete");
+    assertEquals(1, documents(index));
+    assertEquals(0, count(index, "Quba"));
+    assertEquals(1, count(index, "Lankaran"));
+    // The rebuilt index still knows its files: the next incremental run skips them.
+    assertEquals(1, Fixtures.reindex(corpus, index, false).skipped());
+  }
+
+  @Test
+  void warcRecordsAreSearchableWithTheirUrl() throws Exception {
+    Path corpus = dir.resolve("corpus");
+    Fixtures.copyShipped(corpus, "warc/jwarc-cc.warc.gz", "w/cc.warc.gz");
+    ReindexReport report = Fixtures.reindex(corpus, dir.resolve("index"), false);
+    assertEquals(1, report.documents());
+    try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
+        LuceneSearchService search =
+            new LuceneSearchService(dir.resolve("index"), new FieldAnalyzers(analyzers))) {
+      var hits = search.search(SearchRequest.of("")).hits();
+      assertEquals(1, hits.size());
+      assertTrue(hits.get(0).url().startsWith("http"), hits.get(0).url());
+      assertTrue(hits.get(0).date() != null);
+      assertTrue(
+          search.document(hits.get(0).id()).orElseThrow().source().startsWith("w/cc.warc.gz#"));
+    }
+  }
+}
