@@ -1,112 +1,246 @@
-// The search page: reads the query from the URL, asks /api/search and shows the results.
+// The search page. The URL holds the whole state (q, lang, site, year, from, to, sort, page, ui),
+// so a search can be shared, bookmarked, and walked with back and forward.
 "use strict";
 
 (function () {
-  const params = new URLSearchParams(location.search);
-  const q = params.get("q") || "";
-  const lang = params.get("lang") || "";
-  const page = Math.max(1, parseInt(params.get("page") || "1", 10) || 1);
-  const size = 10;
+  const SIZE = 10;
   const MAX_PAGES = 100;
+  const params = new URLSearchParams(location.search);
+  const state = {
+    q: params.get("q") || "",
+    lang: params.get("lang") || "",
+    site: params.get("site") || "",
+    from: params.get("from") || "",
+    to: params.get("to") || "",
+    sort: params.get("sort") || "relevance",
+    page: Math.max(1, Math.min(MAX_PAGES, parseInt(params.get("page") || "1", 10) || 1))
+  };
+  const $ = (id) => document.getElementById(id);
+  const input = $("q");
+  const list = $("suggestions");
 
-  const status = document.getElementById("status");
-  const results = document.getElementById("results");
-  const pager = document.getElementById("pager");
-  const facets = document.getElementById("facets");
-  document.getElementById("q").value = q;
-  document.getElementById("lang").value = lang;
+  Lang.apply();
+  input.value = state.q;
+  $("sort").value = state.sort;
+  $("from").value = state.from;
+  $("to").value = state.to;
 
-  function pageUrl(changes) {
-    const next = new URLSearchParams({ q: q });
-    if (lang) next.set("lang", lang);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null || value === "") next.delete(key); else next.set(key, value);
+  function url(changes) {
+    const next = new URLSearchParams();
+    const merged = Object.assign({}, state, changes);
+    for (const key of ["q", "lang", "site", "from", "to", "sort", "page"]) {
+      const value = merged[key];
+      if (value === null || value === undefined || value === "" ||
+          (key === "sort" && value === "relevance") || (key === "page" && Number(value) === 1)) continue;
+      next.set(key, value);
     }
-    return "/?" + next.toString();
+    const ui = new URLSearchParams(location.search).get("ui");
+    if (ui) next.set("ui", ui);
+    const query = next.toString();
+    return "/" + (query ? "?" + query : "");
   }
 
+  $("sort").addEventListener("change", () => { location.href = url({ sort: $("sort").value, page: 1 }); });
+  $("dates").addEventListener("submit", (e) => {
+    e.preventDefault();
+    location.href = url({ from: $("from").value, to: $("to").value, page: 1 });
+  });
+  $("search-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    location.href = url({ q: input.value.trim(), page: 1 });
+  });
+
+  // ---- autocomplete: an ARIA combobox; arrows move, Enter picks, Esc closes ----
+  let options = [];
+  let active = -1;
+  let pending = 0;
+
+  function closeList() {
+    list.hidden = true;
+    list.replaceChildren();
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+    options = [];
+    active = -1;
+  }
+
+  function setActive(index) {
+    active = index;
+    options.forEach((o, i) => o.setAttribute("aria-selected", i === index ? "true" : "false"));
+    if (index >= 0) input.setAttribute("aria-activedescendant", options[index].id);
+    else input.removeAttribute("aria-activedescendant");
+  }
+
+  function pick(text) {
+    const words = input.value.replace(/\S*$/, "");
+    input.value = (words + text).trim();
+    closeList();
+    location.href = url({ q: input.value, page: 1 });
+  }
+
+  async function suggest() {
+    const value = input.value;
+    const last = value.split(/\s+/).pop();
+    if (!last || last.length < 2) { closeList(); return; }
+    const ticket = ++pending;
+    try {
+      const data = await Sandiq.getJson("/api/suggest?" + new URLSearchParams({ q: last }));
+      if (ticket !== pending) return;
+      closeList();
+      data.suggestions.forEach((text, i) => {
+        const option = Sandiq.el("li", { id: "suggestion-" + i, role: "option", "aria-selected": "false" }, text);
+        option.addEventListener("mousedown", (e) => { e.preventDefault(); pick(text); });
+        list.append(option);
+        options.push(option);
+      });
+      if (options.length) { list.hidden = false; input.setAttribute("aria-expanded", "true"); }
+    } catch (e) { closeList(); }
+  }
+
+  let timer = null;
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(suggest, 120); });
+  input.addEventListener("blur", () => setTimeout(closeList, 150));
+  input.addEventListener("keydown", (e) => {
+    if (list.hidden || !options.length) return;
+    if (e.key === "ArrowDown") { e.preventDefault(); setActive((active + 1) % options.length); }
+    else if (e.key === "ArrowUp") { e.preventDefault(); setActive(active <= 0 ? options.length - 1 : active - 1); }
+    else if (e.key === "Enter" && active >= 0) { e.preventDefault(); pick(options[active].textContent); }
+    else if (e.key === "Escape") { e.preventDefault(); closeList(); }
+  });
+
+  // ---- results ----
   function renderHit(hit) {
+    const docUrl = "/doc/" + encodeURIComponent(hit.id) + "?" + new URLSearchParams({ q: state.q });
+    const title = Sandiq.el("a", { href: docUrl });
+    title.append(Sandiq.marked(hit.titleHtml || hit.title || hit.id));
     const meta = Sandiq.el("p", { class: "hit-meta" },
-      Sandiq.el("span", { class: "lang" }, Sandiq.LANGUAGES[hit.lang] || hit.lang),
+      Sandiq.el("span", { class: "lang" }, Sandiq.langName(hit.lang)),
       hit.site ? Sandiq.el("span", { class: "site" }, hit.site) : null,
       hit.date ? Sandiq.el("time", { datetime: hit.date }, Sandiq.formatDate(hit.date)) : null);
-    const docLink = "/doc/" + encodeURIComponent(hit.id) + "?q=" + encodeURIComponent(q);
     const snippet = Sandiq.el("p", { class: "snippet" });
-    snippet.append(Sandiq.snippet(hit.snippet || ""));
-    return Sandiq.el("li", { class: "hit" },
-      Sandiq.el("h2", null, Sandiq.el("a", { href: docLink }, hit.title || hit.id)),
-      Sandiq.el("p", { class: "url" }, hit.url),
-      meta, snippet);
+    snippet.append(Sandiq.marked(hit.snippet || ""));
+    const item = Sandiq.el("li", { class: "hit" }, Sandiq.el("h2", null, title),
+      Sandiq.el("p", { class: "url" }, hit.url), meta, snippet);
+    if (hit.duplicates > 0) item.append(copiesExpander(hit));
+    return item;
+  }
+
+  function copiesExpander(hit) {
+    const details = Sandiq.el("details", { class: "copies" }, Sandiq.el("summary", null, Lang.t("copies", hit.duplicates)));
+    const listEl = Sandiq.el("ul");
+    details.append(listEl);
+    details.addEventListener("toggle", async () => {
+      if (!details.open || listEl.childElementCount) return;
+      try {
+        const doc = await Sandiq.getJson("/api/doc/" + encodeURIComponent(hit.id));
+        for (const copy of doc.duplicates) {
+          listEl.append(Sandiq.el("li", null, Sandiq.el("a", { href: "/doc/" + encodeURIComponent(copy.id) }, copy.title),
+            " ", Sandiq.el("span", { class: "count" }, copy.url)));
+        }
+      } catch (e) { listEl.append(Sandiq.el("li", null, e.message)); }
+    });
+    return details;
+  }
+
+  function facetList(title, key, values, name) {
+    if (!values.length) return null;
+    const ul = Sandiq.el("ul");
+    for (const f of values) {
+      const active = String(state[key]) === f.value;
+      const link = Sandiq.el("a", {
+        href: url({ [key]: active ? "" : f.value, page: 1 }),
+        "aria-current": active ? "true" : null,
+        "data-facet": key, "data-value": f.value
+      }, name(f.value) + " ", Sandiq.el("span", { class: "count" }, f.count));
+      ul.append(Sandiq.el("li", null, link));
+    }
+    return Sandiq.el("section", { class: "facet" }, Sandiq.el("h2", null, title), ul);
   }
 
   function renderFacets(data) {
-    facets.replaceChildren();
-    const langs = (data.facets && data.facets.lang) || [];
-    const sites = (data.facets && data.facets.site) || [];
-    if (langs.length) {
-      const list = Sandiq.el("ul");
-      for (const f of langs) {
-        const active = f.value === lang;
-        const link = Sandiq.el("a", { href: pageUrl({ lang: active ? null : f.value, page: null }),
-          "aria-current": active ? "true" : null },
-          (Sandiq.LANGUAGES[f.value] || f.value) + " ", Sandiq.el("span", { class: "count" }, f.count));
-        list.append(Sandiq.el("li", null, link));
+    const box = $("facet-lists");
+    box.replaceChildren();
+    const f = data.facets || {};
+    const years = (f.year || []).slice().sort((a, b) => b.value.localeCompare(a.value));
+    const yearFacet = facetList(Lang.t("year"), "year", years, (v) => v);
+    // A year is a from/to range: clicking it sets both dates.
+    if (yearFacet) {
+      for (const a of yearFacet.querySelectorAll("a")) {
+        const y = a.dataset.value;
+        const active = state.from === y + "-01-01" && state.to === y + "-12-31";
+        a.href = active ? url({ from: "", to: "", page: 1 }) : url({ from: y + "-01-01", to: y + "-12-31", page: 1 });
+        if (active) a.setAttribute("aria-current", "true"); else a.removeAttribute("aria-current");
       }
-      facets.append(Sandiq.el("h2", null, "Language"), list);
     }
-    if (sites.length) {
-      const list = Sandiq.el("ul");
-      for (const f of sites) {
-        list.append(Sandiq.el("li", null, f.value + " ", Sandiq.el("span", { class: "count" }, f.count)));
-      }
-      facets.append(Sandiq.el("h2", null, "Site"), list);
+    for (const section of [facetList(Lang.t("language"), "lang", f.lang || [], Sandiq.langName),
+      facetList(Lang.t("site"), "site", f.site || [], (v) => v), yearFacet]) {
+      if (section) box.append(section);
     }
   }
 
   function renderPager(total) {
+    const pager = $("pager");
     pager.replaceChildren();
-    const pages = Math.min(MAX_PAGES, Math.ceil(total / size));
+    const pages = Math.min(MAX_PAGES, Math.ceil(total / SIZE));
     if (pages <= 1) return;
-    const list = Sandiq.el("ul");
-    const add = (label, target, current) => {
+    const ul = Sandiq.el("ul");
+    const add = (label, target, current, rel) => {
       const item = current
         ? Sandiq.el("span", { "aria-current": "page" }, label)
-        : Sandiq.el("a", { href: pageUrl({ page: target }) }, label);
-      list.append(Sandiq.el("li", null, item));
+        : Sandiq.el("a", { href: url({ page: target }), rel: rel || null }, label);
+      ul.append(Sandiq.el("li", null, item));
     };
-    if (page > 1) add("← Previous", page - 1, false);
-    const first = Math.max(1, page - 4);
+    if (state.page > 1) add(Lang.t("previous"), state.page - 1, false, "prev");
+    const first = Math.max(1, state.page - 4);
     const last = Math.min(pages, first + 9);
-    for (let p = first; p <= last; p++) add(String(p), p, p === page);
-    if (page < pages) add("Next →", page + 1, false);
-    pager.append(list);
+    for (let p = first; p <= last; p++) add(String(p), p, p === state.page);
+    if (state.page < pages) add(Lang.t("next"), state.page + 1, false, "next");
+    pager.append(ul);
+  }
+
+  function renderNotice(data) {
+    const notice = $("notice");
+    notice.replaceChildren();
+    if (data.suggestion) {
+      notice.append(Lang.t("didYouMean") + ": ",
+        Sandiq.el("a", { href: url({ q: data.suggestion, page: 1 }), id: "did-you-mean" }, data.suggestion), "?");
+    }
+    if (data.relaxed) {
+      if (notice.childNodes.length) notice.append(" ");
+      notice.append(Lang.t(data.relaxed === "fuzzy" ? "relaxedFuzzy" : "relaxedAny"));
+    }
+    notice.hidden = !notice.childNodes.length;
   }
 
   async function run() {
-    if (!q.trim()) {
+    const status = $("status");
+    const filtered = state.lang || state.site || state.from || state.to;
+    if (!state.q.trim() && !filtered) {
       try {
         const health = await Sandiq.getJson("/api/health");
-        status.textContent = health.documents + " documents in the archive. Type a query to search.";
+        status.textContent = Lang.t("inArchive", health.documents);
       } catch (e) {
-        status.textContent = "The search service is not answering: " + e.message;
+        status.textContent = Lang.t("notAnswering") + e.message;
       }
       return;
     }
-    status.textContent = "Searching…";
-    const url = "/api/search?" + new URLSearchParams({ q: q, lang: lang, page: page, size: size });
+    status.textContent = Lang.t("searching");
+    const query = new URLSearchParams({ q: state.q, page: state.page, size: SIZE, sort: state.sort });
+    for (const key of ["lang", "site", "from", "to"]) if (state[key]) query.set(key, state[key]);
     try {
-      const data = await Sandiq.getJson(url);
-      document.title = q + " · Sandiq";
-      status.textContent = data.total === 0
-        ? "No documents match “" + q + "”."
-        : data.total + (data.total === 1 ? " document" : " documents") + " · " + data.tookMs + " ms";
+      const data = await Sandiq.getJson("/api/search?" + query);
+      document.title = (state.q || "*") + " · Sandiq";
+      status.textContent = data.total === 0 ? Lang.t("noMatch", state.q)
+        : Lang.t("documents", data.total) + " · " + data.tookMs + " ms";
+      const results = $("results");
       results.replaceChildren(...data.hits.map(renderHit));
-      results.start = (page - 1) * size + 1;
+      results.start = (state.page - 1) * SIZE + 1;
+      renderNotice(data);
       renderFacets(data);
       renderPager(data.total);
     } catch (e) {
       status.textContent = e.message;
-      results.replaceChildren();
+      $("results").replaceChildren();
     }
   }
 

@@ -11,6 +11,7 @@ import org.sandiq.index.FieldAnalyzers;
 import org.sandiq.index.LuceneIndex;
 import org.sandiq.index.ReindexListener;
 import org.sandiq.index.ReindexReport;
+import org.sandiq.ingest.Corpus;
 import org.sandiq.search.LuceneSearchService;
 import org.sandiq.web.WebApp;
 import picocli.CommandLine.Command;
@@ -79,7 +80,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     LuceneSearchService search =
         new LuceneSearchService(locations.index, new FieldAnalyzers(analyzers));
-    Javalin app = WebApp.create(search);
+    Corpus corpus = new Corpus(locations.corpus);
+    Javalin app = WebApp.create(search, corpus::readRaw);
     try {
       app.start(host, port);
     } catch (RuntimeException e) {

@@ -1,6 +1,8 @@
 package org.sandiq.index;
 
 import java.io.IOException;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -14,6 +16,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 import org.sandiq.analysis.Language;
 import org.sandiq.ingest.CleanDocument;
+import org.sandiq.ingest.DocumentIds;
 
 /**
  * The one mapping from Sandiq's documents to Lucene documents (see {@link Fields} for why each
@@ -56,12 +59,26 @@ public final class DocumentMapper {
       d.add(new LongPoint(Fields.DATE, millis));
       d.add(new NumericDocValuesField(Fields.DATE, millis));
       d.add(new StoredField(Fields.DATE, millis));
+      int year = doc.date().atOffset(ZoneOffset.UTC).getYear();
+      d.add(new SortedSetDocValuesFacetField(Fields.YEAR, Integer.toString(year)));
     }
+    String dup = duplicateKey(doc.text());
+    d.add(new StringField(Fields.DUP, dup, Field.Store.NO));
+    d.add(new SortedDocValuesField(Fields.DUP, new BytesRef(dup)));
     d.add(new TextField(Fields.title(language), doc.title(), Field.Store.NO));
     d.add(new TextField(Fields.text(language), doc.text(), Field.Store.NO));
     d.add(new TextField(Fields.TITLE_FOLDED, doc.title(), Field.Store.NO));
     d.add(new TextField(Fields.TEXT_FOLDED, doc.text(), Field.Store.NO));
     return facets.build(d);
+  }
+
+  /**
+   * The exact-duplicate key of a text: its hash after case and spacing are folded away, so two
+   * captures of one article that differ only in line breaks share a key.
+   */
+  public static String duplicateKey(String text) {
+    String normalized = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    return DocumentIds.of(normalized);
   }
 
   /** The file document that records {@code stamp}. */

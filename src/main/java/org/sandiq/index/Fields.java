@@ -85,6 +85,15 @@ public final class Fields {
    */
   public static final String DATE = "date";
 
+  /** Year of {@link #DATE}: a facet dimension only (counts per year, from doc values). */
+  public static final String YEAR = "year";
+
+  /**
+   * Exact-duplicate key: a hash of the clean text. Indexed (find a document's copies, count them)
+   * and sorted doc values (collapse copies into one hit while ranking).
+   */
+  public static final String DUP = "dup";
+
   /** Title words folded (no case, no diacritics, ə as e): indexed, not stored. */
   public static final String TITLE_FOLDED = "title_folded";
 

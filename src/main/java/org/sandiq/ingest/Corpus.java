@@ -78,6 +78,45 @@ public final class Corpus {
     return new CorpusFile(p, name, attrs.size(), attrs.lastModifiedTime().toMillis(), format);
   }
 
+  /**
+   * The raw bytes behind a document's source: the file itself, or for {@code path#offset} the
+   * content block of the WARC record at that offset (HTTP headers and payload). Empty when the
+   * source names nothing inside the corpus: a path that leaves the root ({@code ..}, absolute,
+   * links out), a file Sandiq does not read, or no record at the offset.
+   */
+  public Optional<byte[]> readRaw(String source) {
+    if (source == null || source.isEmpty() || source.indexOf('\0') >= 0) {
+      return Optional.empty();
+    }
+    String path = source;
+    long offset = -1;
+    java.util.regex.Matcher m = RECORD.matcher(source);
+    if (m.matches()) {
+      path = m.group(1);
+      offset = Long.parseLong(m.group(2));
+    }
+    try {
+      Path file = root.resolve(path).normalize();
+      if (!file.startsWith(root)
+          || !Files.isRegularFile(file)
+          || !file.toRealPath().startsWith(root.toRealPath())
+          || SourceFormat.of(file).isEmpty()) {
+        return Optional.empty();
+      }
+      if (offset < 0) {
+        return Files.size(file) > SourceReader.MAX_FILE_BYTES
+            ? Optional.empty()
+            : Optional.of(Files.readAllBytes(file));
+      }
+      return WarcRecords.blockAt(file, offset);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static final java.util.regex.Pattern RECORD =
+      java.util.regex.Pattern.compile("(.+)#(\\d{1,18})");
+
   private String relativeName(Path p) {
     return root.relativize(p).toString().replace('\\', '/');
   }

@@ -33,6 +33,7 @@ final class WarcRecords {
           break;
         }
         records++;
+        offset = next.get().position();
         RawDocument doc = toDocument(file, next.get(), offset);
         if (doc != null) {
           sink.accept(doc);
@@ -87,6 +88,19 @@ final class WarcRecords {
     String charset = type.parameters().get("charset");
     return new RawDocument(
         file.relativePath() + "#" + offset, url, record.date(), format, bytes, charset);
+  }
+
+  /** The content block of the record at {@code offset}, capped, or empty when there is none. */
+  static java.util.Optional<byte[]> blockAt(java.nio.file.Path file, long offset)
+      throws IOException {
+    try (WarcReader reader = new WarcReader(file)) {
+      reader.position(offset);
+      var record = reader.next();
+      if (record.isEmpty() || record.get().position() != offset) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(readCapped(record.get().body().stream()));
+    }
   }
 
   private static SourceFormat formatOf(MediaType type) {

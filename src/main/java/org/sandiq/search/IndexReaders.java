@@ -72,6 +72,23 @@ final class IndexReaders implements Closeable {
     }
   }
 
+  /** Bytes of the index folder's files (0 when it cannot be listed). */
+  long sizeInBytes() {
+    try {
+      long total = 0;
+      for (String file : directory.listAll()) {
+        try {
+          total += directory.fileLength(file);
+        } catch (IOException e) {
+          // a file deleted by a merge while we listed: not part of the index any more
+        }
+      }
+      return total;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   void refresh() throws IOException {
     openIfPresent();
     SearcherManager m = manager;

@@ -3,30 +3,32 @@ package org.sandiq.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.sandiq.analysis.Language;
 import org.sandiq.index.DocumentMapper;
@@ -37,25 +39,31 @@ import org.sandiq.index.Fields;
  * {@link SearchService} over a Lucene index folder. Thread-safe; one instance serves every request.
  * It sees a reindex (by this process or another) within about a second, without a restart, through
  * {@link IndexReaders}.
+ *
+ * <p>A search runs as a Lucene {@link DrillSideways} over the {@code lang}, {@code site} and {@code
+ * year} facets, so each dimension's counts honour every filter but its own (clicking a language
+ * still shows the other languages' counts). When all words together find fewer than {@value
+ * #HANDFUL} documents, the query is relaxed to any word, then to typo-tolerant words, and the
+ * response says so.
  */
 public final class LuceneSearchService implements SearchService {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(LuceneSearchService.class);
+
   /** Facet values returned per dimension. */
   static final int FACET_VALUES = 10;
 
-  private static final Set<String> STORED =
-      Set.of(
-          Fields.ID,
-          Fields.URL,
-          Fields.TITLE,
-          Fields.TEXT,
-          Fields.LANG,
-          Fields.DATE,
-          Fields.SITE,
-          Fields.SOURCE);
+  /** Fewer hits than this and the query is relaxed. */
+  static final int HANDFUL = 5;
+
+  static final List<String> FACET_DIMENSIONS = List.of(Fields.LANG, Fields.SITE, Fields.YEAR);
 
   private final IndexReaders readers;
   private final QueryBuilder queries;
   private final Snippets snippets;
+  private final DocumentLookup lookup;
+  private final Suggestions suggestions;
+  private final Autocomplete autocomplete;
   private final FacetsConfig facetsConfig = DocumentMapper.facetsConfig();
   private final Object facetLock = new Object();
   private SortedSetDocValuesReaderState facetState;
@@ -65,24 +73,25 @@ public final class LuceneSearchService implements SearchService {
    *     reindex creates it)
    */
   public LuceneSearchService(Path indexDir, FieldAnalyzers analyzers) throws IOException {
+    Analyzer perField = analyzers.perField();
     this.readers = new IndexReaders(indexDir);
-    this.queries = new QueryBuilder(analyzers.perField());
-    this.snippets = new Snippets(analyzers.perField());
+    this.queries = new QueryBuilder(perField);
+    this.snippets = new Snippets(perField);
+    this.lookup = new DocumentLookup(perField);
+    this.suggestions = new Suggestions(perField);
+    this.autocomplete = new Autocomplete(analyzers.languages().folded());
   }
+
+  /** One run of a query: its ranked hits, facet counts and how many documents matched. */
+  private record Run(Query userQuery, TopDocs top, Facets facets, long total, int fetched) {}
 
   @Override
   public SearchResponse search(SearchRequest request) {
     long start = System.nanoTime();
     validate(request);
+    FieldDoc after =
+        request.cursor() == null ? null : Cursors.decode(request.cursor(), request.sort());
     String text = request.query().strip();
-    Query userQuery = text.isEmpty() ? null : queries.parse(text);
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    query.add(userQuery == null ? QueryBuilder.all() : userQuery, BooleanClause.Occur.MUST);
-    query.add(QueryBuilder.contentDocuments(), BooleanClause.Occur.FILTER);
-    if (request.lang() != null) {
-      query.add(new TermQuery(new Term(Fields.LANG, request.lang())), BooleanClause.Occur.FILTER);
-    }
-    int depth = request.page() * request.size();
     IndexSearcher searcher = readers.acquire();
     if (searcher == null) {
       return new SearchResponse(
@@ -92,28 +101,46 @@ public final class LuceneSearchService implements SearchService {
           request.page(),
           request.size(),
           List.of(),
-          Map.of(Fields.LANG, List.of(), Fields.SITE, List.of()));
+          emptyFacets(),
+          null,
+          null,
+          null);
     }
     try {
-      FacetsCollectorManager.FacetsResult result =
-          FacetsCollectorManager.search(
-              searcher, query.build(), depth, new FacetsCollectorManager());
-      TopDocs top = result.topDocs();
-      List<SearchResponse.Hit> hits = new ArrayList<>();
-      ScoreDoc[] docs = top.scoreDocs;
-      for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
-        hits.add(hit(searcher, docs[i], userQuery));
+      Run run = run(searcher, request, text.isEmpty() ? null : queries.parse(text), after);
+      String relaxed = null;
+      if (!text.isEmpty() && after == null && run.total() < HANDFUL) {
+        for (QueryBuilder.Mode mode : List.of(QueryBuilder.Mode.ANY, QueryBuilder.Mode.FUZZY)) {
+          Run looser = run(searcher, request, queries.parse(text, mode), null);
+          if (looser.total() > run.total()) {
+            run = looser;
+            relaxed = mode.name().toLowerCase(java.util.Locale.ROOT);
+          }
+          if (run.total() >= HANDFUL) {
+            break;
+          }
+        }
       }
-      Map<String, List<SearchResponse.FacetValue>> facets =
-          facets(searcher, result.facetsCollector());
+      int skip = after == null ? (request.page() - 1) * request.size() : 0;
+      HitPage page =
+          HitPage.cut(
+              searcher, run.top().scoreDocs, skip, request.size(), run.fetched() < run.total());
+      List<SearchResponse.Hit> hits = new ArrayList<>(page.entries.size());
+      for (HitPage.Entry entry : page.entries) {
+        hits.add(hit(searcher, entry, run.userQuery()));
+      }
+      String suggestion = text.isEmpty() ? null : suggestion(searcher, request, text, run.total());
       return new SearchResponse(
           request.query(),
-          top.totalHits.value(),
+          run.total(),
           millisSince(start),
           request.page(),
           request.size(),
           hits,
-          facets);
+          facets(run.facets()),
+          suggestion,
+          relaxed,
+          page.continueAfter == null ? null : Cursors.encode(page.continueAfter, request.sort()));
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidRequestException(
           "the query expands to too many terms: make prefixes and fuzzy words longer");
@@ -124,6 +151,97 @@ public final class LuceneSearchService implements SearchService {
     }
   }
 
+  private Run run(IndexSearcher searcher, SearchRequest request, Query userQuery, FieldDoc after)
+      throws IOException {
+    BooleanQuery.Builder base = new BooleanQuery.Builder();
+    base.add(userQuery == null ? QueryBuilder.all() : userQuery, BooleanClause.Occur.MUST);
+    base.add(QueryBuilder.contentDocuments(), BooleanClause.Occur.FILTER);
+    if (request.from() != null || request.to() != null) {
+      long from =
+          request.from() == null
+              ? Long.MIN_VALUE
+              : request.from().atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+      long to =
+          request.to() == null
+              ? Long.MAX_VALUE
+              : request.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli()
+                  - 1;
+      base.add(LongPoint.newRangeQuery(Fields.DATE, from, to), BooleanClause.Occur.FILTER);
+    }
+    DrillDownQuery query = new DrillDownQuery(facetsConfig, base.build());
+    if (request.lang() != null) {
+      query.add(Fields.LANG, request.lang());
+    }
+    if (request.site() != null) {
+      query.add(Fields.SITE, request.site());
+    }
+    int fetch = fetchSize(request, after != null);
+    Sort sort = sortOf(request.sort());
+    SortedSetDocValuesReaderState state = facetState(searcher);
+    if (state == null) {
+      TopDocs top =
+          sort == null
+              ? searcher.searchAfter(after, query, fetch)
+              : searcher.searchAfter(after, query, fetch, sort, true);
+      return new Run(userQuery, top, null, top.totalHits.value(), fetch);
+    }
+    DrillSideways.DrillSidewaysResult result =
+        new DrillSideways(searcher, facetsConfig, state)
+            .search(query, null, after, fetch, sort, true);
+    return new Run(userQuery, result.hits, result.facets, total(result), fetch);
+  }
+
+  /** Raw hits to fetch: the page, with a margin for collapsed duplicates. */
+  private static int fetchSize(SearchRequest request, boolean cursor) {
+    int shown = cursor ? request.size() : request.page() * request.size();
+    return Math.min(shown * 2 + 20, 2 * SearchRequest.MAX_DEPTH);
+  }
+
+  private static long total(DrillSideways.DrillSidewaysResult result) {
+    FacetsCollector collector = result.drillDownFacetsCollector;
+    if (collector == null) {
+      return result.hits.totalHits.value();
+    }
+    long total = 0;
+    for (FacetsCollector.MatchingDocs docs : collector.getMatchingDocs()) {
+      total += docs.totalHits();
+    }
+    return total;
+  }
+
+  private static Sort sortOf(SearchRequest.SortOrder order) {
+    return switch (order) {
+      case RELEVANCE -> null;
+      case NEWEST -> {
+        SortField date = new SortField(Fields.DATE, SortField.Type.LONG, true);
+        date.setMissingValue(Long.MIN_VALUE);
+        yield new Sort(date, SortField.FIELD_SCORE);
+      }
+      case OLDEST -> {
+        SortField date = new SortField(Fields.DATE, SortField.Type.LONG, false);
+        date.setMissingValue(Long.MAX_VALUE);
+        yield new Sort(date, SortField.FIELD_SCORE);
+      }
+    };
+  }
+
+  private String suggestion(IndexSearcher searcher, SearchRequest request, String text, long total)
+      throws IOException {
+    Suggestions.Rewrite rewrite;
+    try {
+      rewrite = suggestions.rewrite(searcher, text, request.lang());
+    } catch (RuntimeException e) {
+      LOG.debug("no suggestion for {}", text, e);
+      return null; // a suggestion is a courtesy; it never fails a search
+    }
+    if (rewrite == null) {
+      return null;
+    }
+    // Never suggest a query that finds less than the one typed.
+    long better = run(searcher, request, queries.parse(rewrite.query()), null).total();
+    return better > 0 && better >= total ? rewrite.query() : null;
+  }
+
   private static void validate(SearchRequest request) {
     if (request.page() < 1) {
       throw new InvalidRequestException("page must be 1 or more, not " + request.page());
@@ -132,49 +250,74 @@ public final class LuceneSearchService implements SearchService {
       throw new InvalidRequestException(
           "size must be between 1 and " + SearchRequest.MAX_SIZE + ", not " + request.size());
     }
-    if ((long) request.page() * request.size() > SearchRequest.MAX_DEPTH) {
+    if (request.cursor() == null
+        && (long) request.page() * request.size() > SearchRequest.MAX_DEPTH) {
       throw new InvalidRequestException(
-          "page too deep: only the first "
+          "page too deep: pages reach the first "
               + SearchRequest.MAX_DEPTH
-              + " hits can be paged through; narrow the query instead");
+              + " hits; go further with the cursor (nextCursor), or narrow the query");
     }
     if (request.lang() != null && Language.fromCode(request.lang()).isEmpty()) {
       throw new InvalidRequestException(
           "unknown lang '" + request.lang() + "': use one of az, en, ru, tr, und");
     }
+    if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
+      throw new InvalidRequestException(
+          "from (" + request.from() + ") is after to (" + request.to() + ")");
+    }
   }
 
-  private SearchResponse.Hit hit(IndexSearcher searcher, ScoreDoc scoreDoc, Query userQuery)
+  private SearchResponse.Hit hit(IndexSearcher searcher, HitPage.Entry entry, Query userQuery)
       throws IOException {
-    Document doc = searcher.storedFields().document(scoreDoc.doc, STORED);
+    return toHit(searcher, entry.doc(), entry.duplicates(), userQuery);
+  }
+
+  private SearchResponse.Hit toHit(
+      IndexSearcher searcher, ScoreDoc scoreDoc, int duplicates, Query userQuery)
+      throws IOException {
+    Document doc = searcher.storedFields().document(scoreDoc.doc, DocumentLookup.STORED);
     String lang = doc.get(Fields.LANG);
-    String text = doc.get(Fields.TEXT);
-    List<String> fields =
-        List.of(Fields.text(Language.fromCode(lang).orElse(Language.UND)), Fields.TEXT_FOLDED);
+    Language language = Language.fromCode(lang).orElse(Language.UND);
+    String text = doc.get(Fields.TEXT) == null ? "" : doc.get(Fields.TEXT);
+    String title = doc.get(Fields.TITLE) == null ? "" : doc.get(Fields.TITLE);
     return new SearchResponse.Hit(
         doc.get(Fields.ID),
-        doc.get(Fields.TITLE),
+        title,
+        snippets.title(userQuery, title, List.of(Fields.title(language), Fields.TITLE_FOLDED)),
         doc.get(Fields.URL),
         doc.get(Fields.SITE),
         lang,
-        date(doc),
-        snippets.snippet(userQuery, text == null ? "" : text, fields),
-        Float.isNaN(scoreDoc.score) ? 0 : scoreDoc.score);
+        DocumentLookup.date(doc),
+        snippets.snippet(userQuery, text, List.of(Fields.text(language), Fields.TEXT_FOLDED)),
+        Float.isNaN(scoreDoc.score) ? 0 : scoreDoc.score,
+        duplicates);
   }
 
-  private Map<String, List<SearchResponse.FacetValue>> facets(
-      IndexSearcher searcher, FacetsCollector collector) throws IOException {
+  private static Map<String, List<SearchResponse.FacetValue>> emptyFacets() {
     Map<String, List<SearchResponse.FacetValue>> facets = new LinkedHashMap<>();
-    SortedSetDocValuesReaderState state = facetState(searcher);
-    SortedSetDocValuesFacetCounts counts =
-        state == null ? null : new SortedSetDocValuesFacetCounts(state, collector);
-    for (String dim : List.of(Fields.LANG, Fields.SITE)) {
+    FACET_DIMENSIONS.forEach(dim -> facets.put(dim, List.of()));
+    return facets;
+  }
+
+  private static Map<String, List<SearchResponse.FacetValue>> facets(Facets counts)
+      throws IOException {
+    Map<String, List<SearchResponse.FacetValue>> facets = emptyFacets();
+    if (counts == null) {
+      return facets;
+    }
+    for (String dim : FACET_DIMENSIONS) {
+      FacetResult result;
+      try {
+        result = counts.getTopChildren(FACET_VALUES, dim);
+      } catch (IllegalArgumentException e) {
+        continue; // no document has this dimension yet (e.g. no dated documents)
+      }
+      if (result == null) {
+        continue;
+      }
       List<SearchResponse.FacetValue> values = new ArrayList<>();
-      FacetResult result = counts == null ? null : counts.getTopChildren(FACET_VALUES, dim);
-      if (result != null) {
-        for (LabelAndValue lv : result.labelValues) {
-          values.add(new SearchResponse.FacetValue(lv.label, lv.value.longValue()));
-        }
+      for (LabelAndValue lv : result.labelValues) {
+        values.add(new SearchResponse.FacetValue(lv.label, lv.value.longValue()));
       }
       facets.put(dim, values);
     }
@@ -198,51 +341,42 @@ public final class LuceneSearchService implements SearchService {
 
   @Override
   public Optional<StoredDocument> document(String id) {
-    IndexSearcher searcher = readers.acquire();
-    if (searcher == null) {
-      return Optional.empty();
+    return withSearcher(searcher -> lookup.document(searcher, id), Optional.empty());
+  }
+
+  @Override
+  public Optional<List<SearchResponse.Hit>> similar(String id, int limit) {
+    return withSearcher(
+        searcher -> {
+          int doc = DocumentLookup.docId(searcher, id);
+          if (doc < 0) {
+            return Optional.empty();
+          }
+          List<SearchResponse.Hit> hits = new ArrayList<>();
+          for (ScoreDoc hit : lookup.similar(searcher, doc, limit).scoreDocs) {
+            hits.add(toHit(searcher, hit, 0, null));
+          }
+          return Optional.of(hits);
+        },
+        Optional.empty());
+  }
+
+  @Override
+  public List<String> complete(String prefix, int limit) {
+    if (prefix == null || prefix.length() > QueryBuilder.MAX_QUERY_CHARS) {
+      return List.of();
     }
-    try {
-      Query query =
-          new BooleanQuery.Builder()
-              .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.MUST)
-              .add(QueryBuilder.contentDocuments(), BooleanClause.Occur.FILTER)
-              .build();
-      TopDocs top = searcher.search(query, 1);
-      if (top.scoreDocs.length == 0) {
-        return Optional.empty();
-      }
-      Document doc = searcher.storedFields().document(top.scoreDocs[0].doc, STORED);
-      return Optional.of(
-          new StoredDocument(
-              doc.get(Fields.ID),
-              doc.get(Fields.URL),
-              doc.get(Fields.TITLE),
-              doc.get(Fields.TEXT),
-              doc.get(Fields.LANG),
-              date(doc),
-              doc.get(Fields.SITE),
-              doc.get(Fields.SOURCE)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      readers.release(searcher);
-    }
+    return withSearcher(searcher -> autocomplete.complete(searcher, prefix, limit), List.of());
   }
 
   @Override
   public long documentCount() {
-    IndexSearcher searcher = readers.acquire();
-    if (searcher == null) {
-      return 0;
-    }
-    try {
-      return searcher.count(QueryBuilder.contentDocuments());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      readers.release(searcher);
-    }
+    return withSearcher(searcher -> (long) searcher.count(QueryBuilder.contentDocuments()), 0L);
+  }
+
+  @Override
+  public long indexSizeBytes() {
+    return readers.sizeInBytes();
   }
 
   /** Picks up a new commit now rather than within the next second. */
@@ -250,11 +384,23 @@ public final class LuceneSearchService implements SearchService {
     readers.refresh();
   }
 
-  private static String date(Document doc) {
-    IndexableField field = doc.getField(Fields.DATE);
-    return field == null || field.numericValue() == null
-        ? null
-        : Instant.ofEpochMilli(field.numericValue().longValue()).toString();
+  @FunctionalInterface
+  private interface SearcherTask<T> {
+    T run(IndexSearcher searcher) throws IOException;
+  }
+
+  private <T> T withSearcher(SearcherTask<T> task, T whenNoIndex) {
+    IndexSearcher searcher = readers.acquire();
+    if (searcher == null) {
+      return whenNoIndex;
+    }
+    try {
+      return task.run(searcher);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      readers.release(searcher);
+    }
   }
 
   private static long millisSince(long startNanos) {

@@ -1,29 +1,39 @@
 package org.sandiq.search;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.sandiq.analysis.Language;
 import org.sandiq.index.Fields;
 
 /**
  * Turns the text a user typed into a Lucene query over every language's title and text fields and
  * the folded fields.
  *
- * <p>The syntax is Lucene's classic one, minus field names and regular expressions: words (all must
- * match), {@code "phrases"}, {@code OR}, {@code -exclude}, parentheses, {@code prefix*} and {@code
- * fuzzy~}. Each word may match in any field; titles weigh more than text, and a match in a language
- * field (exact word or stem) adds to the folded match, so the real spelling ranks above an
- * ASCII-typed one.
+ * <p>The syntax is Lucene's classic one, with Sandiq's own fields: words (all must match), {@code
+ * "phrases"} and {@code "phrases"~3}, {@code OR}, {@code -exclude}, parentheses, {@code prefix*},
+ * {@code fuzzy~}, {@code title:word}, {@code site:host}, {@code lang:az}, {@code after:2020-01-01}
+ * and {@code before:2021} (a year, a month {@code 2021-03} or a day). Each word may match in any
+ * field; titles weigh more than text, and a match in a language field (exact word or stem) adds to
+ * the folded match, so the real spelling ranks above an ASCII-typed one. Other Lucene syntax (other
+ * field names, regular expressions, ranges, boosts) is searched as text.
  */
 final class QueryBuilder {
   static final float TITLE_BOOST = 2.0f;
@@ -34,8 +44,25 @@ final class QueryBuilder {
   /** Longest query accepted, in characters. */
   static final int MAX_QUERY_CHARS = 1000;
 
+  /** Words this long or longer are matched with typos when the query is relaxed to fuzzy. */
+  static final int FUZZY_MIN_CHARS = 5;
+
+  /** The field names a user may type before a colon. */
+  static final Set<String> USER_FIELDS = Set.of("title", "site", "lang", "after", "before");
+
+  /** How strictly the words of a query must match. */
+  enum Mode {
+    /** Every word (the default). */
+    ALL,
+    /** Any word. */
+    ANY,
+    /** Any word, and words of {@value #FUZZY_MIN_CHARS}+ letters also with typos. */
+    FUZZY
+  }
+
   private final Analyzer analyzer;
   private final String[] fields;
+  private final String[] titleFields;
   private final Map<String, Float> boosts = new HashMap<>();
 
   QueryBuilder(Analyzer perFieldAnalyzer) {
@@ -49,6 +76,7 @@ final class QueryBuilder {
       boosts.put(f, f.equals(Fields.TEXT_FOLDED) ? TEXT_FOLDED_BOOST : TEXT_BOOST);
     }
     this.fields = boosts.keySet().stream().sorted().toArray(String[]::new);
+    this.titleFields = titles.toArray(String[]::new);
   }
 
   /** Only content documents: the filter under every search. */
@@ -56,23 +84,51 @@ final class QueryBuilder {
     return new TermQuery(new Term(Fields.KIND, Fields.KIND_CONTENT));
   }
 
+  /** Parses {@code text} with every word required. */
+  Query parse(String text) {
+    return parse(text, Mode.ALL);
+  }
+
   /**
    * Parses {@code text}.
    *
    * @throws InvalidRequestException with a message that says what is wrong and where
    */
-  Query parse(String text) {
+  Query parse(String text, Mode mode) {
     if (text.length() > MAX_QUERY_CHARS) {
       throw new InvalidRequestException(
           "query too long: " + text.length() + " characters (at most " + MAX_QUERY_CHARS + ")");
     }
     checkBalanced(text);
-    MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer, boosts);
-    parser.setDefaultOperator(QueryParser.Operator.AND);
+    Parser parser = new Parser(fields, analyzer, boosts, titleFields, mode);
+    parser.setDefaultOperator(
+        mode == Mode.ALL ? QueryParser.Operator.AND : QueryParser.Operator.OR);
     parser.setAllowLeadingWildcard(false);
+    parser.setSplitOnWhitespace(true);
     try {
-      Query query = parser.parse(escapeUnsupported(text));
-      return query == null ? new MatchNoDocsQuery() : query;
+      // Filters written at the top level (site:, lang:, after:, before:) always apply, even when
+      // the words are relaxed; so they are taken out and added as filter clauses.
+      BooleanQuery.Builder filtered = new BooleanQuery.Builder();
+      String words =
+          TopLevelFilters.extract(
+              text,
+              (negated, field, value) -> {
+                Query filter = parser.getFieldQuery(field, value, false);
+                filtered.add(
+                    filter, negated ? BooleanClause.Occur.MUST_NOT : BooleanClause.Occur.FILTER);
+              });
+      Query query = words.isBlank() ? null : parser.parse(escapeUnsupported(words));
+      if (words.isBlank()) {
+        query = contentDocuments();
+      } else if (query == null) {
+        query = new MatchNoDocsQuery();
+      }
+      BooleanQuery built = filtered.build();
+      if (built.clauses().isEmpty()) {
+        return query;
+      }
+      filtered.add(query, BooleanClause.Occur.MUST);
+      return filtered.build();
     } catch (ParseException e) {
       throw new InvalidRequestException("cannot parse the query: " + firstLine(e.getMessage()));
     } catch (IndexSearcher.TooManyClauses e) {
@@ -81,21 +137,155 @@ final class QueryBuilder {
     }
   }
 
+  /** The classic parser, with Sandiq's user fields mapped to real fields and filters. */
+  private static final class Parser extends MultiFieldQueryParser {
+    private final Mode mode;
+    private final String[] titleFields;
+
+    Parser(
+        String[] fields,
+        Analyzer analyzer,
+        Map<String, Float> boosts,
+        String[] titleFields,
+        Mode mode) {
+      super(fields, analyzer, boosts);
+      this.titleFields = titleFields;
+      this.mode = mode;
+    }
+
+    @Override
+    public Query getFieldQuery(String field, String queryText, boolean quoted)
+        throws ParseException {
+      if (field == null) {
+        Query words = super.getFieldQuery(null, queryText, quoted);
+        if (mode != Mode.FUZZY
+            || quoted
+            || queryText.codePointCount(0, queryText.length()) < FUZZY_MIN_CHARS) {
+          return words;
+        }
+        // Relaxed to typos: the exact words, or any word within two edits in any field.
+        BooleanQuery.Builder fuzzy = new BooleanQuery.Builder();
+        if (words != null) {
+          fuzzy.add(words, BooleanClause.Occur.SHOULD);
+        }
+        fuzzy.add(super.getFuzzyQuery(null, queryText, 2), BooleanClause.Occur.SHOULD);
+        return fuzzy.build();
+      }
+      return switch (field.toLowerCase(Locale.ROOT)) {
+        case "title" -> anyOf(titleFields, f -> super.getFieldQuery(f, queryText, quoted));
+        case "site" -> new TermQuery(new Term(Fields.SITE, site(queryText)));
+        case "lang" -> new TermQuery(new Term(Fields.LANG, lang(queryText)));
+        case "after" -> LongPoint.newRangeQuery(Fields.DATE, startOf(queryText), Long.MAX_VALUE);
+        case "before" ->
+            LongPoint.newRangeQuery(Fields.DATE, Long.MIN_VALUE, startOf(queryText) - 1);
+        default -> super.getFieldQuery(field, queryText, quoted);
+      };
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+      if (field != null && field.equalsIgnoreCase("title")) {
+        return anyOf(titleFields, f -> super.getFieldQuery(f, queryText, slop));
+      }
+      return super.getFieldQuery(field, queryText, slop);
+    }
+
+    @Override
+    protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+      if (field != null && field.equalsIgnoreCase("title")) {
+        return anyOf(titleFields, f -> super.getPrefixQuery(f, termStr));
+      }
+      return super.getPrefixQuery(field, termStr);
+    }
+  }
+
+  @FunctionalInterface
+  private interface FieldQuery {
+    Query of(String field) throws ParseException;
+  }
+
+  private static Query anyOf(String[] fieldNames, FieldQuery perField) throws ParseException {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    boolean added = false;
+    for (String f : fieldNames) {
+      Query q = perField.of(f);
+      if (q != null) {
+        any.add(q, BooleanClause.Occur.SHOULD);
+        added = true;
+      }
+    }
+    return added ? any.build() : null;
+  }
+
+  private static String site(String text) {
+    String site = text.strip().toLowerCase(Locale.ROOT);
+    return site.startsWith("www.") ? site.substring(4) : site;
+  }
+
+  private static String lang(String text) {
+    return Language.fromCode(text)
+        .map(Language::code)
+        .orElseThrow(
+            () ->
+                new InvalidRequestException(
+                    "unknown lang:" + text + " in the query: use az, en, ru, tr or und"));
+  }
+
+  /** Epoch ms at the start of {@code yyyy}, {@code yyyy-mm} or {@code yyyy-mm-dd} (UTC). */
+  static long startOf(String text) {
+    return parseDay(text, "after:/before:").atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+  }
+
+  /** The first day named by {@code yyyy}, {@code yyyy-mm} or {@code yyyy-mm-dd}. */
+  static LocalDate parseDay(String text, String what) {
+    String s = text.strip();
+    try {
+      if (s.matches("\\d{4}")) {
+        return LocalDate.of(Integer.parseInt(s), 1, 1);
+      }
+      if (s.matches("\\d{4}-\\d{2}")) {
+        return LocalDate.parse(s + "-01");
+      }
+      return LocalDate.parse(s);
+    } catch (DateTimeException e) {
+      throw new InvalidRequestException(
+          "bad date '" + s + "' in " + what + ": use 2021, 2021-03 or 2021-03-15");
+    }
+  }
+
   /**
-   * Escapes the parts of Lucene's syntax Sandiq does not offer, so they are read as text: field
-   * names ({@code :}), regular expressions ({@code /}), boosts, ranges and {@code !}. A URL or a
-   * date like {@code 12:30} then searches as words.
+   * Escapes the parts of Lucene's syntax Sandiq does not offer, so they are read as text: colons
+   * other than after a user field ({@code title:}, {@code site:} …), regular expressions ({@code
+   * /}), boosts, ranges and {@code !}. A URL or a time like {@code 12:30} then searches as words.
    */
   static String escapeUnsupported(String text) {
     StringBuilder out = new StringBuilder(text.length() + 8);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
-        case ':', '/', '\\', '^', '{', '}', '[', ']', '!', '&', '|' -> out.append('\\').append(c);
+        case ':' -> {
+          if (!afterUserField(text, i)) {
+            out.append('\\');
+          }
+          out.append(c);
+        }
+        case '/', '\\', '^', '{', '}', '[', ']', '!', '&', '|' -> out.append('\\').append(c);
         default -> out.append(c);
       }
     }
     return out.toString();
+  }
+
+  private static boolean afterUserField(String text, int colon) {
+    int start = colon;
+    while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+      start--;
+    }
+    boolean atBoundary = start == 0 || " \t(+-\"".indexOf(text.charAt(start - 1)) >= 0;
+    boolean followed = colon + 1 < text.length() && !Character.isWhitespace(text.charAt(colon + 1));
+    return atBoundary
+        && followed
+        && USER_FIELDS.contains(text.substring(start, colon).toLowerCase(Locale.ROOT));
   }
 
   /** Reports the first unbalanced quote or parenthesis, with its 1-based position. */
@@ -137,13 +327,13 @@ final class QueryBuilder {
     String line = message.lines().findFirst().orElse(message);
     // Lucene's messages start with "Cannot parse '<the query>': "; the user knows the query.
     int cut = line.indexOf("': ");
-    return (cut > 0 ? line.substring(cut + 3) : line).strip();
+    line = (cut > 0 ? line.substring(cut + 3) : line).strip();
+    // "... at line 1, column 7." -> "... at position 7"
+    return line.replaceAll("at line 1, column (\\d+)\\.?", "at position $1");
   }
 
   /** A query matching every content document (an empty search box browses the archive). */
   static Query all() {
-    return new BooleanQuery.Builder()
-        .add(contentDocuments(), org.apache.lucene.search.BooleanClause.Occur.FILTER)
-        .build();
+    return new BooleanQuery.Builder().add(contentDocuments(), BooleanClause.Occur.FILTER).build();
   }
 }

@@ -11,8 +11,14 @@ import java.util.Map;
  * @param tookMs time spent searching, in milliseconds
  * @param page the page returned
  * @param size the page size
- * @param hits the hits of this page, best first
- * @param facets for {@code lang} and {@code site}, matching documents per value, most first
+ * @param hits the hits of this page, best first; copies of one text are collapsed into one hit
+ * @param facets for {@code lang}, {@code site} and {@code year}: matching documents per value, most
+ *     first; each dimension's counts honour every filter but its own
+ * @param suggestion a query that finds more (a likely misspelling, or the real spelling of an
+ *     ASCII-typed word), or null
+ * @param relaxed null when every word had to match; {@code "any"} when too few documents had all
+ *     words and any word was enough; {@code "fuzzy"} when words were also matched with typos
+ * @param nextCursor pass as {@code cursor} for the page after this one; null on the last page
  */
 public record SearchResponse(
     String query,
@@ -21,23 +27,31 @@ public record SearchResponse(
     int page,
     int size,
     List<Hit> hits,
-    Map<String, List<FacetValue>> facets) {
+    Map<String, List<FacetValue>> facets,
+    String suggestion,
+    String relaxed,
+    String nextCursor) {
 
   /**
    * One matching document.
    *
-   * @param snippet HTML-escaped text in which only {@code <mark>…</mark>} marks matches
+   * @param titleHtml the title, HTML-escaped, with query words in {@code <mark>}
+   * @param snippet HTML-escaped text in which only {@code <mark>…</mark>} marks matches: up to
+   *     three passages, joined by {@code " … "}
    * @param date ISO-8601 instant, or null
+   * @param duplicates how many other documents have exactly this text (collapsed into this hit)
    */
   public record Hit(
       String id,
       String title,
+      String titleHtml,
       String url,
       String site,
       String lang,
       String date,
       String snippet,
-      float score) {}
+      float score,
+      int duplicates) {}
 
   /** A facet value and how many matching documents have it. */
   public record FacetValue(String value, long count) {}

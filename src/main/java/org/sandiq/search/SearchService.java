@@ -1,6 +1,7 @@
 package org.sandiq.search;
 
 import java.io.Closeable;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,9 +16,18 @@ public interface SearchService extends Closeable {
    */
   SearchResponse search(SearchRequest request);
 
-  /** The document with {@code id}, if the index has it. */
+  /** The document with {@code id}, with its captures and duplicates, if the index has it. */
   Optional<StoredDocument> document(String id);
+
+  /** Documents like document {@code id}, best first; empty when there is no such document. */
+  Optional<List<SearchResponse.Hit>> similar(String id, int limit);
+
+  /** Completions for a search box holding {@code prefix}: title words and titles. */
+  List<String> complete(String prefix, int limit);
 
   /** How many documents are searchable now. */
   long documentCount();
+
+  /** Bytes the index takes on disk (for monitoring). */
+  long indexSizeBytes();
 }

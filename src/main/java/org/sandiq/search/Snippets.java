@@ -10,6 +10,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /**
  * Cuts the snippet shown under a hit: the passages of the stored text where the query matched, with
@@ -24,7 +25,7 @@ final class Snippets {
   /** About how long one passage is, in characters. */
   static final int PASSAGE_CHARS = 160;
 
-  static final int MAX_PASSAGES = 2;
+  static final int MAX_PASSAGES = 3;
 
   /** How much of a long text is searched for passages. */
   static final int MAX_ANALYZED_CHARS = 50_000;
@@ -33,7 +34,18 @@ final class Snippets {
 
   private final UnifiedHighlighter highlighter;
 
+  /** Highlights a whole title as one passage. */
+  private final UnifiedHighlighter titles;
+
   Snippets(Analyzer perFieldAnalyzer) {
+    this.titles =
+        UnifiedHighlighter.builderWithoutSearcher(perFieldAnalyzer)
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " ", true))
+            .withBreakIterator(WholeBreakIterator::new)
+            .withHandleMultiTermQuery(true)
+            .withHighlightPhrasesStrictly(true)
+            .withMaxNoHighlightPassages(0)
+            .build();
     this.highlighter =
         UnifiedHighlighter.builderWithoutSearcher(perFieldAnalyzer)
             .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
@@ -63,6 +75,22 @@ final class Snippets {
       }
     }
     return opening(text);
+  }
+
+  /**
+   * The title with query words in {@code <mark>}, trying {@code fields} in order; the escaped title
+   * when nothing in it matches.
+   */
+  String title(Query query, String title, List<String> fields) throws IOException {
+    if (query != null) {
+      for (String field : fields) {
+        Object highlighted = titles.highlightWithoutSearcher(field, query, title, 1);
+        if (highlighted instanceof String s && s.contains("<mark>")) {
+          return flatten(s);
+        }
+      }
+    }
+    return escape(title);
   }
 
   /** A snippet is one line: paragraph breaks inside a passage become spaces. */

@@ -17,7 +17,9 @@ final class Pages {
           "app.js", "text/javascript; charset=utf-8",
           "doc.js", "text/javascript; charset=utf-8",
           "common.js", "text/javascript; charset=utf-8",
-          "style.css", "text/css; charset=utf-8");
+          "i18n.js", "text/javascript; charset=utf-8",
+          "style.css", "text/css; charset=utf-8",
+          "openapi.json", "application/json; charset=utf-8");
 
   private Pages() {}
 

@@ -6,27 +6,25 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.sandiq.search.InvalidRequestException;
-import org.sandiq.search.SearchRequest;
+import org.sandiq.search.SearchResponse;
 import org.sandiq.search.SearchService;
 import org.sandiq.search.StoredDocument;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP application: routes, JSON and error mapping, built without being started.
  *
  * <ul>
- *   <li>{@code GET /api/search?q=&lang=&page=&size=}: a {@link org.sandiq.search.SearchResponse}
- *   <li>{@code GET /api/doc/{id}}: a {@link StoredDocument}, 404 when unknown
- *   <li>{@code GET /api/health}: {@code {"status":"ok","documents":N}}
- *   <li>{@code GET /}: the search page; {@code GET /doc/{id}}: the document view
+ *   <li>{@code GET /api/search}: a {@link SearchResponse} (see README for the parameters)
+ *   <li>{@code GET /api/suggest?q=}: completions for the search box
+ *   <li>{@code GET /api/doc/{id}}, {@code /similar}, {@code /raw}: a {@link StoredDocument},
+ *       documents like it, the archived bytes it came from; 404 when unknown
+ *   <li>{@code GET /api/health}, {@code /api/openapi.json}, {@code /metrics}
+ *   <li>{@code GET /}: the search page; {@code /doc/{id}}: the document view; {@code /help}
  * </ul>
  */
 public final class WebApp {
-  private static final Logger ACCESS = LoggerFactory.getLogger("sandiq.access");
-
   /** Security headers on every response: no inline script, no framing, no sniffing. */
   static final Map<String, String> SECURITY_HEADERS =
       Map.of(
@@ -40,36 +38,48 @@ public final class WebApp {
           "X-Frame-Options",
           "DENY");
 
-  private final SearchService search;
+  /** Completions returned by {@code /api/suggest}. */
+  static final int SUGGESTIONS = 8;
 
-  private WebApp(SearchService search) {
+  /** Similar documents returned by {@code /api/doc/{id}/similar}. */
+  static final int SIMILAR = 10;
+
+  private final SearchService search;
+  private final RawSources rawSources;
+
+  private WebApp(SearchService search, RawSources rawSources) {
     this.search = search;
+    this.rawSources = rawSources;
   }
 
-  /** Builds the application over {@code search}; start it with {@code start(host, port)}. */
+  /** Builds the application over {@code search}, without raw-source downloads. */
   public static Javalin create(SearchService search) {
-    WebApp app = new WebApp(search);
+    return create(search, RawSources.NONE);
+  }
+
+  /** Builds the application; start it with {@code start(host, port)}. */
+  public static Javalin create(SearchService search, RawSources rawSources) {
+    WebApp app = new WebApp(search, rawSources);
+    Observability observability = new Observability(search);
     ObjectMapper json = new ObjectMapper();
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
           config.jsonMapper(new JavalinJackson(json, false));
           config.http.maxRequestSize = 64 * 1024;
-          config.requestLogger.http(
-              (ctx, ms) ->
-                  ACCESS.info(
-                      "{} {} {} {} ms",
-                      ctx.method(),
-                      ctx.path(),
-                      ctx.statusCode(),
-                      ms.longValue()));
           config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+          observability.install(config);
           config.routes.get("/api/health", app::health);
           config.routes.get("/api/search", app::search);
+          config.routes.get("/api/suggest", app::suggest);
           config.routes.get("/api/doc/{id}", app::document);
+          config.routes.get("/api/doc/{id}/similar", app::similar);
+          config.routes.get("/api/doc/{id}/raw", app::raw);
+          config.routes.get("/api/openapi.json", ctx -> asset(ctx, "openapi.json"));
           config.routes.get("/", ctx -> html(ctx, "index.html"));
+          config.routes.get("/help", ctx -> html(ctx, "help.html"));
           config.routes.get("/doc/{id}", app::documentPage);
-          config.routes.get("/static/{name}", WebApp::asset);
+          config.routes.get("/static/{name}", ctx -> asset(ctx, ctx.pathParam("name")));
           ErrorMapping.install(config);
         });
   }
@@ -82,61 +92,62 @@ public final class WebApp {
   }
 
   private void search(Context ctx) {
-    SearchRequest request =
-        new SearchRequest(
-            ctx.queryParam("q"),
-            emptyToNull(ctx.queryParam("lang")),
-            intParam(ctx, "page", 1),
-            intParam(ctx, "size", SearchRequest.DEFAULT_SIZE));
-    ctx.json(search.search(request));
+    ctx.json(search.search(RequestParams.searchRequest(ctx)));
+  }
+
+  private void suggest(Context ctx) {
+    String q = RequestParams.text(ctx, "q");
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("query", q == null ? "" : q);
+    body.put("suggestions", q == null ? List.of() : search.complete(q, SUGGESTIONS));
+    ctx.json(body);
   }
 
   private void document(Context ctx) {
+    ctx.json(stored(ctx.pathParam("id")));
+  }
+
+  private void similar(Context ctx) {
     String id = ctx.pathParam("id");
-    StoredDocument doc =
-        search.document(id).orElseThrow(() -> new NotFoundResponse("no document with id " + id));
-    ctx.json(doc);
+    List<SearchResponse.Hit> hits = search.similar(id, SIMILAR).orElseThrow(() -> notFound(id));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", id);
+    body.put("hits", hits);
+    ctx.json(body);
+  }
+
+  private void raw(Context ctx) {
+    StoredDocument doc = stored(ctx.pathParam("id"));
+    byte[] bytes =
+        rawSources
+            .read(doc.source())
+            .orElseThrow(() -> new NotFoundResponse("the raw source of " + doc.id() + " is gone"));
+    // Shown as text, never rendered: archived pages are hostile input.
+    ctx.contentType("text/plain").result(bytes);
+  }
+
+  private StoredDocument stored(String id) {
+    return search.document(id).orElseThrow(() -> notFound(id));
   }
 
   private void documentPage(Context ctx) {
-    String id = ctx.pathParam("id");
-    if (search.document(id).isEmpty()) {
-      throw new NotFoundResponse("no document with id " + id);
-    }
+    stored(ctx.pathParam("id"));
     html(ctx, "doc.html");
   }
 
-  private static void asset(Context ctx) {
-    String name = ctx.pathParam("name");
+  private static NotFoundResponse notFound(String id) {
+    return new NotFoundResponse("no document with id " + RequestParams.abbreviate(id));
+  }
+
+  private static void asset(Context ctx, String name) {
     String type = Pages.ASSETS.get(name);
     if (type == null) {
-      throw new NotFoundResponse("no such file: " + name);
+      throw new NotFoundResponse("no such file: " + RequestParams.abbreviate(name));
     }
     ctx.contentType(type).header("Cache-Control", "no-cache").result(Pages.resource(name));
   }
 
   private static void html(Context ctx, String page) {
     ctx.contentType("text/html; charset=utf-8").result(Pages.resource(page));
-  }
-
-  private static int intParam(Context ctx, String name, int fallback) {
-    String value = ctx.queryParam(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidRequestException(
-          name + " must be a whole number, not '" + abbreviate(value) + "'");
-    }
-  }
-
-  private static String abbreviate(String value) {
-    return value.length() <= 40 ? value : value.substring(0, 40) + "…";
-  }
-
-  private static String emptyToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 }

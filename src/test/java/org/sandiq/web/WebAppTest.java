@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sandiq.analysis.LanguageAnalyzers;
 import org.sandiq.index.FieldAnalyzers;
+import org.sandiq.ingest.Corpus;
 import org.sandiq.ingest.DocumentIds;
 import org.sandiq.search.LuceneSearchService;
 import org.sandiq.testing.Fixtures;
@@ -44,7 +45,7 @@ class WebAppTest {
     Fixtures.reindex(corpus, dir.resolve("index"), false);
     analyzers = new LanguageAnalyzers();
     search = new LuceneSearchService(dir.resolve("index"), new FieldAnalyzers(analyzers));
-    app = WebApp.create(search).start("127.0.0.1", 0);
+    app = WebApp.create(search, new Corpus(corpus)::readRaw).start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
   }
 
@@ -82,7 +83,18 @@ class WebAppTest {
     assertEquals(200, response.statusCode());
     assertTrue(response.headers().firstValue("Content-Type").orElse("").contains("json"));
     JsonNode body = JSON.readTree(response.body());
-    for (String key : List.of("query", "total", "tookMs", "page", "size", "hits", "facets")) {
+    for (String key :
+        List.of(
+            "query",
+            "total",
+            "tookMs",
+            "page",
+            "size",
+            "hits",
+            "facets",
+            "suggestion",
+            "relaxed",
+            "nextCursor")) {
       assertTrue(body.has(key), key);
     }
     assertEquals("xankendi", body.get("query").asText());
@@ -90,7 +102,18 @@ class WebAppTest {
     assertEquals(1, body.get("page").asInt());
     assertEquals(10, body.get("size").asInt());
     JsonNode hit = body.get("hits").get(0);
-    for (String key : List.of("id", "title", "url", "site", "lang", "date", "snippet", "score")) {
+    for (String key :
+        List.of(
+            "id",
+            "title",
+            "titleHtml",
+            "url",
+            "site",
+            "lang",
+            "date",
+            "snippet",
+            "score",
+            "duplicates")) {
       assertTrue(hit.has(key), key);
     }
     assertEquals(DocumentIds.of(SEED), hit.get("id").asText());
@@ -121,6 +144,81 @@ class WebAppTest {
     assertError(get("/api/search?q=x&page=abc"), 400, "whole number");
     assertError(get("/api/search?q=" + q("\"Xocalı")), 400, "unbalanced quote at position 1");
     assertError(get("/api/search?q=" + q("*")), 400, "query");
+    assertError(get("/api/search?q=x&sort=random"), 400, "unknown sort");
+    assertError(get("/api/search?q=x&from=yesterday"), 400, "from must be a date");
+    assertError(get("/api/search?q=x&cursor=nonsense"), 400, "invalid cursor");
+    assertError(get("/api/search?q=" + q("x".repeat(3000))), 400, "too long");
+    assertError(get("/api/search?q=%00"), 400, "NUL");
+  }
+
+  @Test
+  void filtersSortAndCursorThroughTheApi() throws Exception {
+    JsonNode body =
+        JSON.readTree(get("/api/search?q=&site=ntrex&sort=newest&size=1&from=1990").body());
+    assertEquals(0, body.get("total").asInt(), "no NTREX article is dated");
+    JsonNode first = JSON.readTree(get("/api/search?q=&size=1").body());
+    String cursor = first.get("nextCursor").asText();
+    JsonNode second = JSON.readTree(get("/api/search?q=&size=1&cursor=" + q(cursor)).body());
+    assertEquals(1, second.get("hits").size());
+    assertFalse(
+        first
+            .get("hits")
+            .get(0)
+            .get("id")
+            .asText()
+            .equals(second.get("hits").get(0).get("id").asText()));
+    assertTrue(second.get("nextCursor").isNull(), "two documents: the second page is the last");
+  }
+
+  @Test
+  void suggestSimilarAndRaw() throws Exception {
+    JsonNode suggest = JSON.readTree(get("/api/suggest?q=" + q("brex")).body());
+    assertTrue(suggest.get("suggestions").toString().contains("Brexit"), suggest.toString());
+    assertEquals(0, JSON.readTree(get("/api/suggest").body()).get("suggestions").size());
+
+    JsonNode similar = JSON.readTree(get("/api/doc/" + DocumentIds.of(SEED) + "/similar").body());
+    assertEquals(DocumentIds.of(SEED), similar.get("id").asText());
+    assertTrue(similar.get("hits").isArray());
+    assertError(get("/api/doc/0000000000000000/similar"), 404, "no document");
+
+    HttpResponse<String> raw = get("/api/doc/" + DocumentIds.of(SEED) + "/raw");
+    assertEquals(200, raw.statusCode());
+    assertTrue(raw.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+    assertTrue(raw.body().contains("See more"), "the raw file, boilerplate and all");
+    assertError(get("/api/doc/0000000000000000/raw"), 404, "no document");
+    assertEquals(404, get("/api/doc/..%2F..%2Fpom.xml/raw").statusCode());
+  }
+
+  @Test
+  void openApiDescribesEveryRoute() throws Exception {
+    JsonNode paths = JSON.readTree(get("/api/openapi.json").body()).get("paths");
+    for (var endpoint : app.unsafe.internalRouter.allHttpHandlers()) {
+      String path = endpoint.endpoint.path;
+      String method = endpoint.endpoint.method.name().toLowerCase(java.util.Locale.ROOT);
+      if (method.equals("before") || method.equals("after") || method.equals("head")) {
+        continue;
+      }
+      assertTrue(paths.has(path), "openapi.json describes " + path);
+      assertTrue(paths.get(path).has(method), "openapi.json describes " + method + " " + path);
+    }
+  }
+
+  @Test
+  void metricsAndRequestIds() throws Exception {
+    get("/api/search?q=brexit");
+    HttpResponse<String> withId =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/health"))
+                .header("X-Request-Id", "abc-123")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals("abc-123", withId.headers().firstValue("X-Request-Id").orElse(""));
+    assertTrue(get("/api/health").headers().firstValue("X-Request-Id").isPresent());
+    String metrics = get("/metrics").body();
+    assertTrue(metrics.contains("http_server_requests_seconds_count{"), metrics);
+    assertTrue(metrics.contains("route=\"/api/search\""), "per route, not per URL");
+    assertTrue(metrics.contains("sandiq_documents 2.0"), metrics);
+    assertTrue(metrics.contains("sandiq_index_size_bytes"));
   }
 
   @Test
@@ -156,6 +254,8 @@ class WebAppTest {
     assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
 
     assertEquals(200, get("/static/app.js").statusCode());
+    assertEquals(200, get("/help").statusCode());
+    assertTrue(get("/help").body().contains("after:2020-01-01"));
     assertEquals(200, get("/static/style.css").statusCode());
     assertEquals(404, get("/static/..%2F..%2Fpom.xml").statusCode());
     assertEquals(404, get("/static/index.html").statusCode());

@@ -1,0 +1,148 @@
+package org.sandiq.search;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.sandiq.analysis.Language;
+import org.sandiq.index.DocumentMapper;
+import org.sandiq.index.Fields;
+
+/**
+ * Everything about one document: its stored fields, the other captures of its URL, its exact
+ * duplicates, and documents like it (Lucene's {@link MoreLikeThis} over its language field and the
+ * folded field).
+ */
+final class DocumentLookup {
+  /** At most this many captures or duplicates are listed. */
+  static final int MAX_RELATED = 50;
+
+  static final Set<String> STORED =
+      Set.of(
+          Fields.ID,
+          Fields.URL,
+          Fields.TITLE,
+          Fields.TEXT,
+          Fields.LANG,
+          Fields.DATE,
+          Fields.SITE,
+          Fields.SOURCE);
+
+  private static final Set<String> RELATED_FIELDS =
+      Set.of(Fields.ID, Fields.TITLE, Fields.URL, Fields.DATE);
+
+  private final Analyzer analyzer;
+
+  DocumentLookup(Analyzer perFieldAnalyzer) {
+    this.analyzer = perFieldAnalyzer;
+  }
+
+  /** The Lucene doc id of content document {@code id}, or -1. */
+  static int docId(IndexSearcher searcher, String id) throws IOException {
+    TopDocs top = searcher.search(content(new TermQuery(new Term(Fields.ID, id))), 1);
+    return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
+  }
+
+  Optional<StoredDocument> document(IndexSearcher searcher, String id) throws IOException {
+    int doc = docId(searcher, id);
+    if (doc < 0) {
+      return Optional.empty();
+    }
+    Document d = searcher.storedFields().document(doc, STORED);
+    List<StoredDocument.Related> captures =
+        related(searcher, new TermQuery(new Term(Fields.URL, d.get(Fields.URL))));
+    if (captures.size() < 2) {
+      captures = List.of();
+    }
+    String dupKey = DocumentMapper.duplicateKey(d.get(Fields.TEXT));
+    List<StoredDocument.Related> duplicates =
+        related(searcher, new TermQuery(new Term(Fields.DUP, dupKey))).stream()
+            .filter(r -> !r.id().equals(id))
+            .toList();
+    return Optional.of(
+        new StoredDocument(
+            d.get(Fields.ID),
+            d.get(Fields.URL),
+            d.get(Fields.TITLE),
+            d.get(Fields.TEXT),
+            d.get(Fields.LANG),
+            date(d),
+            d.get(Fields.SITE),
+            d.get(Fields.SOURCE),
+            captures,
+            duplicates));
+  }
+
+  /** Documents whose text is like document {@code doc}'s, best first, the document excluded. */
+  TopDocs similar(IndexSearcher searcher, int doc, int limit) throws IOException {
+    Document d = searcher.storedFields().document(doc, Set.of(Fields.TEXT, Fields.LANG, Fields.ID));
+    String text = d.get(Fields.TEXT) == null ? "" : d.get(Fields.TEXT);
+    Language language = Language.fromCode(d.get(Fields.LANG)).orElse(Language.UND);
+    MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+    mlt.setAnalyzer(analyzer);
+    mlt.setMinTermFreq(1);
+    mlt.setMinDocFreq(1);
+    mlt.setMaxQueryTerms(30);
+    mlt.setMaxNumTokensParsed(20_000);
+    BooleanQuery.Builder like = new BooleanQuery.Builder();
+    for (String field : List.of(Fields.text(language), Fields.TEXT_FOLDED)) {
+      mlt.setFieldNames(new String[] {field});
+      like.add(mlt.like(field, new StringReader(text)), BooleanClause.Occur.SHOULD);
+    }
+    Query query =
+        new BooleanQuery.Builder()
+            .add(like.build(), BooleanClause.Occur.MUST)
+            .add(QueryBuilder.contentDocuments(), BooleanClause.Occur.FILTER)
+            .add(new TermQuery(new Term(Fields.ID, d.get(Fields.ID))), BooleanClause.Occur.MUST_NOT)
+            .add(
+                new TermQuery(new Term(Fields.DUP, DocumentMapper.duplicateKey(text))),
+                BooleanClause.Occur.MUST_NOT)
+            .build();
+    return searcher.search(query, limit);
+  }
+
+  private static List<StoredDocument.Related> related(IndexSearcher searcher, Query query)
+      throws IOException {
+    List<StoredDocument.Related> related = new ArrayList<>();
+    for (ScoreDoc hit : searcher.search(content(query), MAX_RELATED).scoreDocs) {
+      Document d = searcher.storedFields().document(hit.doc, RELATED_FIELDS);
+      related.add(
+          new StoredDocument.Related(
+              d.get(Fields.ID), d.get(Fields.TITLE), d.get(Fields.URL), date(d)));
+    }
+    related.sort(
+        Comparator.comparing(
+            StoredDocument.Related::date, Comparator.nullsLast(Comparator.naturalOrder())));
+    return related;
+  }
+
+  static Query content(Query query) {
+    return new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.MUST)
+        .add(QueryBuilder.contentDocuments(), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  static String date(Document doc) {
+    IndexableField field = doc.getField(Fields.DATE);
+    return field == null || field.numericValue() == null
+        ? null
+        : Instant.ofEpochMilli(field.numericValue().longValue()).toString();
+  }
+}

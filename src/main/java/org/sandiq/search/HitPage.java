@@ -1,0 +1,77 @@
+package org.sandiq.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.sandiq.index.Fields;
+
+/**
+ * Cuts one page out of ranked hits, collapsing exact duplicates: only the best-ranked copy of a
+ * text is shown, with the number of other copies. Collapsing is done over the ranked list, so a
+ * page may need more raw hits than its size (the caller fetches a margin).
+ */
+final class HitPage {
+  /** One shown hit: the Lucene hit and how many other documents share its text. */
+  record Entry(ScoreDoc doc, int duplicates) {}
+
+  final List<Entry> entries;
+
+  /** The last raw hit this page consumed, or null when there are no more hits. */
+  final ScoreDoc continueAfter;
+
+  private HitPage(List<Entry> entries, ScoreDoc continueAfter) {
+    this.entries = entries;
+    this.continueAfter = continueAfter;
+  }
+
+  /**
+   * @param ranked raw hits, best first
+   * @param skip how many collapsed hits come before this page
+   * @param size hits on this page
+   * @param maybeMore whether there may be raw hits beyond {@code ranked}
+   */
+  static HitPage cut(
+      IndexSearcher searcher, ScoreDoc[] ranked, int skip, int size, boolean maybeMore)
+      throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    Set<String> seen = new HashSet<>();
+    List<Entry> entries = new ArrayList<>(size);
+    int unique = 0;
+    int i = 0;
+    for (; i < ranked.length && entries.size() < size; i++) {
+      String key = dupKey(leaves, ranked[i].doc);
+      if (key != null && !seen.add(key)) {
+        continue;
+      }
+      if (unique++ < skip) {
+        continue;
+      }
+      entries.add(new Entry(ranked[i], key == null ? 0 : copies(searcher, key) - 1));
+    }
+    boolean more = i < ranked.length || maybeMore;
+    ScoreDoc last = entries.size() == size && more ? ranked[i - 1] : null;
+    return new HitPage(entries, last);
+  }
+
+  private static String dupKey(List<LeafReaderContext> leaves, int doc) throws IOException {
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    SortedDocValues dv = leaf.reader().getSortedDocValues(Fields.DUP);
+    if (dv == null || !dv.advanceExact(doc - leaf.docBase)) {
+      return null;
+    }
+    return dv.lookupOrd(dv.ordValue()).utf8ToString();
+  }
+
+  private static int copies(IndexSearcher searcher, String key) throws IOException {
+    return Math.max(1, searcher.count(new TermQuery(new Term(Fields.DUP, key))));
+  }
+}

@@ -1,0 +1,207 @@
+package org.sandiq.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.sandiq.analysis.Language;
+import org.sandiq.index.Fields;
+
+/**
+ * "Did you mean": a better query made from the index's own vocabulary, word by word.
+ *
+ * <p>A word that matches only through folding ({@code soyqirimi} typed for {@code soyqırımı}) is
+ * replaced by the spelling the documents use. A word that matches nothing is corrected with
+ * Lucene's {@link DirectSpellChecker} over the folded field ({@code Khojali} → {@code Khojaly}),
+ * and again shown in the documents' spelling. Only plain words are touched; phrases, operators and
+ * field syntax are kept as typed. The spelling is read from a document that has the word (in the
+ * requested language, when there is one), so suggestions follow the language of the archive.
+ */
+final class Suggestions {
+  private static final Pattern PLAIN_WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}'’-]+");
+  private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
+  private static final int MAX_ANALYZED_CHARS = 50_000;
+
+  private final Analyzer analyzer;
+  private final DirectSpellChecker spellChecker = new DirectSpellChecker();
+
+  Suggestions(Analyzer perFieldAnalyzer) {
+    this.analyzer = perFieldAnalyzer;
+    spellChecker.setMaxEdits(2);
+    spellChecker.setMinPrefix(1);
+    spellChecker.setMinQueryLength(4);
+    spellChecker.setAccuracy(0.6f);
+  }
+
+  /** A word replaced, and whether only its diacritics changed. */
+  record Rewrite(String query, boolean diacriticsOnly) {}
+
+  /**
+   * The rewritten query, or null when every word is already spelled as the documents spell it.
+   *
+   * @param lang the language filter of the request, or null
+   */
+  Rewrite rewrite(IndexSearcher searcher, String query, String lang) throws IOException {
+    String[] tokens = query.strip().split("\\s+");
+    boolean changed = false;
+    boolean diacriticsOnly = true;
+    List<String> out = new ArrayList<>(tokens.length);
+    for (String token : tokens) {
+      String replacement = null;
+      if (PLAIN_WORD.matcher(token).matches() && !OPERATORS.contains(token)) {
+        Fix fix = fix(searcher, token, lang);
+        if (fix != null) {
+          replacement = fix.word();
+          diacriticsOnly &= fix.diacriticsOnly();
+        }
+      }
+      changed |= replacement != null;
+      out.add(replacement == null ? token : replacement);
+    }
+    return changed ? new Rewrite(String.join(" ", out), diacriticsOnly) : null;
+  }
+
+  private record Fix(String word, boolean diacriticsOnly) {}
+
+  private Fix fix(IndexSearcher searcher, String word, String lang) throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    String folded = single(Fields.TEXT_FOLDED, word);
+    if (folded == null) {
+      return null;
+    }
+    boolean known = reader.docFreq(new Term(Fields.TEXT_FOLDED, folded)) > 0;
+    if (known && matchesExactly(reader, word)) {
+      return null; // the archive has the word as typed
+    }
+    if (!known) {
+      SuggestWord[] words =
+          spellChecker.suggestSimilar(
+              new Term(Fields.TEXT_FOLDED, folded),
+              1,
+              reader,
+              SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+      if (words.length == 0) {
+        return null;
+      }
+      folded = words[0].string;
+    }
+    String surface = surfaceForm(searcher, folded, lang);
+    if (surface == null || sameIgnoringCase(surface, word)) {
+      return null;
+    }
+    return new Fix(matchCase(word, surface), known);
+  }
+
+  /**
+   * Whether {@code word}, analysed as each language would (stems, but diacritics kept), is in that
+   * language's fields: then the archive spells it as typed.
+   */
+  private boolean matchesExactly(IndexReader reader, String word) throws IOException {
+    for (Language language : Language.values()) {
+      if (language == Language.UND) {
+        continue; // the fallback analyzer folds diacritics away
+      }
+      String term = single(Fields.text(language), word);
+      if (term != null
+          && (reader.docFreq(new Term(Fields.text(language), term)) > 0
+              || reader.docFreq(new Term(Fields.title(language), term)) > 0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The one term {@code text} analyses to in {@code field}, or null. */
+  private String single(String field, String text) throws IOException {
+    try (TokenStream stream = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      String first = stream.incrementToken() ? term.toString() : null;
+      boolean more = first != null && stream.incrementToken();
+      stream.end();
+      return more ? null : first;
+    }
+  }
+
+  /** How a document that has folded term {@code folded} spells it. */
+  private String surfaceForm(IndexSearcher searcher, String folded, String lang)
+      throws IOException {
+    BooleanQuery.Builder query =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Fields.TEXT_FOLDED, folded)), BooleanClause.Occur.MUST)
+            .add(QueryBuilder.contentDocuments(), BooleanClause.Occur.FILTER);
+    if (lang != null) {
+      query.add(new TermQuery(new Term(Fields.LANG, lang)), BooleanClause.Occur.FILTER);
+    }
+    Query q = query.build();
+    TopDocs top = searcher.search(q, 1);
+    if (top.scoreDocs.length == 0) {
+      return null;
+    }
+    Document doc = searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.TEXT));
+    String text = doc.get(Fields.TEXT);
+    if (text == null) {
+      return null;
+    }
+    String sample =
+        text.length() > MAX_ANALYZED_CHARS ? text.substring(0, MAX_ANALYZED_CHARS) : text;
+    try (TokenStream stream = analyzer.tokenStream(Fields.TEXT_FOLDED, sample)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      stream.reset();
+      String found = null;
+      while (found == null && stream.incrementToken()) {
+        if (term.toString().equals(folded)) {
+          found = sample.substring(offset.startOffset(), offset.endOffset());
+        }
+      }
+      stream.end();
+      return found;
+    }
+  }
+
+  /**
+   * Equal but for case. Not {@link String#equalsIgnoreCase}, which takes dotless {@code ı} for
+   * {@code i} (both upper-case to {@code I}): in Azerbaijani and Turkish they are different
+   * letters.
+   */
+  private static boolean sameIgnoringCase(String a, String b) {
+    return lower(a).equals(lower(b));
+  }
+
+  private static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT).replace("\u0307", "");
+  }
+
+  /** {@code surface} in the case pattern of {@code typed}: lower, Capitalised or UPPER. */
+  private static String matchCase(String typed, String surface) {
+    Locale turkic = Locale.forLanguageTag("az");
+    String lower = surface.toLowerCase(turkic);
+    if (typed.equals(typed.toUpperCase(turkic)) && typed.length() > 1) {
+      return surface.toUpperCase(turkic);
+    }
+    if (Character.isUpperCase(typed.codePointAt(0))) {
+      int first = Character.charCount(lower.codePointAt(0));
+      return lower.substring(0, first).toUpperCase(turkic) + lower.substring(first);
+    }
+    return lower;
+  }
+}

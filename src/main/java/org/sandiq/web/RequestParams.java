@@ -1,0 +1,87 @@
+package org.sandiq.web;
+
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.sandiq.search.InvalidRequestException;
+import org.sandiq.search.SearchRequest;
+
+/** Reads and checks query parameters; anything malformed is an {@link InvalidRequestException}. */
+final class RequestParams {
+  /** Longest value accepted for any one parameter. */
+  static final int MAX_PARAM_CHARS = 2000;
+
+  private RequestParams() {}
+
+  static SearchRequest searchRequest(Context ctx) {
+    String sort = text(ctx, "sort");
+    return new SearchRequest(
+        text(ctx, "q"),
+        text(ctx, "lang"),
+        text(ctx, "site"),
+        date(ctx, "from"),
+        date(ctx, "to"),
+        sort == null ? SearchRequest.SortOrder.RELEVANCE : SearchRequest.SortOrder.parse(sort),
+        integer(ctx, "page", 1),
+        integer(ctx, "size", SearchRequest.DEFAULT_SIZE),
+        text(ctx, "cursor"));
+  }
+
+  /** A parameter's value, stripped; null when absent or blank. */
+  static String text(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (value.length() > MAX_PARAM_CHARS) {
+      throw new InvalidRequestException(
+          name
+              + " is too long: "
+              + value.length()
+              + " characters (at most "
+              + MAX_PARAM_CHARS
+              + ")");
+    }
+    if (value.indexOf('\0') >= 0) {
+      throw new InvalidRequestException(name + " contains a NUL character");
+    }
+    return value.strip();
+  }
+
+  static int integer(Context ctx, String name, int fallback) {
+    String value = text(ctx, name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new InvalidRequestException(
+          name + " must be a whole number, not '" + abbreviate(value) + "'");
+    }
+  }
+
+  static LocalDate date(Context ctx, String name) {
+    String value = text(ctx, name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      if (value.matches("\\d{4}")) {
+        return LocalDate.of(
+            Integer.parseInt(value), name.equals("to") ? 12 : 1, name.equals("to") ? 31 : 1);
+      }
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException(
+          name
+              + " must be a date like 2021-03-15 or a year like 2021, not '"
+              + abbreviate(value)
+              + "'");
+    }
+  }
+
+  static String abbreviate(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+  }
+}
