@@ -184,10 +184,15 @@ final class QueryBuilder {
 
     @Override
     protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
-      if (field != null && field.equalsIgnoreCase("title")) {
-        return anyOf(titleFields, f -> super.getFieldQuery(f, queryText, slop));
+      if (field == null) {
+        return super.getFieldQuery(null, queryText, slop);
       }
-      return super.getFieldQuery(field, queryText, slop);
+      return switch (field.toLowerCase(Locale.ROOT)) {
+        case "title" -> anyOf(titleFields, f -> super.getFieldQuery(f, queryText, slop));
+        // A quoted filter value is just the value: site:"bbc.com" is site:bbc.com.
+        case "site", "lang", "after", "before" -> getFieldQuery(field, queryText, false);
+        default -> super.getFieldQuery(field, queryText, slop);
+      };
     }
 
     @Override
