@@ -4,16 +4,20 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.sandiq.analysis.LanguageAnalyzers;
 import org.sandiq.index.FieldAnalyzers;
 import org.sandiq.index.LuceneIndex;
-import org.sandiq.index.ReindexListener;
 import org.sandiq.index.ReindexReport;
 import org.sandiq.ingest.Corpus;
 import org.sandiq.search.LuceneSearchService;
+import org.sandiq.search.SearchLimits;
 import org.sandiq.web.WebApp;
+import org.sandiq.web.WebOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +59,76 @@ final class ServeCommand implements Callable<Integer> {
       description = "Serve the index as it is, without bringing it up to date with the corpus.")
   boolean noReindex;
 
+  @Option(
+      names = "--admin-token-file",
+      paramLabel = "FILE",
+      description =
+          "File holding the bearer token that admin actions (POST /api/reindex) need; the"
+              + " SANDIQ_ADMIN_TOKEN environment variable works too. Without either, admin actions"
+              + " are off.")
+  Path adminTokenFile;
+
+  @Option(
+      names = "--cors-origin",
+      paramLabel = "ORIGIN",
+      description =
+          "An origin (https://example.org) whose pages may call the API; repeatable."
+              + " CORS is off by default.")
+  List<String> corsOrigins = new ArrayList<>();
+
+  @Option(
+      names = "--max-query-length",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "Longest query, in characters (default: ${DEFAULT-VALUE}).")
+  int maxQueryChars;
+
+  @Option(
+      names = "--max-clauses",
+      paramLabel = "N",
+      defaultValue = "1024",
+      description = "Most clauses one query may expand to (default: ${DEFAULT-VALUE}).")
+  int maxClauses;
+
+  @Option(
+      names = "--max-expansions",
+      paramLabel = "N",
+      defaultValue = "64",
+      description =
+          "Most terms a prefix*, wildcard or fuzzy~ word matches (default: ${DEFAULT-VALUE}).")
+  int maxExpansions;
+
+  @Option(
+      names = "--min-prefix",
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "Fewest letters before * or ? (default: ${DEFAULT-VALUE}).")
+  int minPrefix;
+
+  @Option(
+      names = "--max-page-size",
+      paramLabel = "N",
+      defaultValue = "100",
+      description = "Most hits per page (default: ${DEFAULT-VALUE}).")
+  int maxPageSize;
+
+  @Option(
+      names = "--max-depth",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description =
+          "Deepest hit page numbers reach; cursors go further (default: ${DEFAULT-VALUE}).")
+  int maxDepth;
+
+  @Option(
+      names = "--search-timeout",
+      paramLabel = "MS",
+      defaultValue = "2000",
+      description =
+          "Time one search may take before it answers with what it found, flagged partial"
+              + " (default: ${DEFAULT-VALUE}).")
+  long searchTimeout;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -78,10 +152,28 @@ final class ServeCommand implements Callable<Integer> {
       }
       err.println("serve: " + report.summary());
     }
+    SearchLimits limits =
+        new SearchLimits(
+            maxQueryChars,
+            maxClauses,
+            maxExpansions,
+            minPrefix,
+            maxPageSize,
+            maxDepth,
+            searchTimeout);
     LuceneSearchService search =
-        new LuceneSearchService(locations.index, new FieldAnalyzers(analyzers));
+        new LuceneSearchService(locations.index, new FieldAnalyzers(analyzers), limits);
     Corpus corpus = new Corpus(locations.corpus);
-    Javalin app = WebApp.create(search, corpus::readRaw);
+    IndexUpdater updater =
+        new IndexUpdater(locations.corpus, locations.index, analyzers, search, err);
+    Javalin app =
+        WebApp.create(
+            search,
+            new WebOptions(
+                corpus::readRaw,
+                adminToken(),
+                () -> updater.start("reindex asked over HTTP"),
+                corsOrigins));
     try {
       app.start(host, port);
     } catch (RuntimeException e) {
@@ -106,7 +198,7 @@ final class ServeCommand implements Callable<Integer> {
             + " documents; Ctrl-C stops it)");
     out.flush();
     if (existed && !noReindex && Files.isDirectory(locations.corpus)) {
-      updateInBackground(analyzers, search, err);
+      updater.start("index checked against the corpus");
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -127,35 +219,13 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void updateInBackground(
-      LanguageAnalyzers analyzers, LuceneSearchService search, PrintWriter err) {
-    Thread updater =
-        new Thread(
-            () -> {
-              try {
-                ReindexReport report =
-                    IndexJobs.reindex(
-                        locations.corpus,
-                        locations.index,
-                        false,
-                        analyzers,
-                        new ReindexListener() {
-                          @Override
-                          public void failed(org.sandiq.index.ReindexReport.Failure failure) {
-                            err.println("failed: " + failure.file() + ": " + failure.reason());
-                            err.flush();
-                          }
-                        });
-                search.refresh();
-                err.println("serve: index checked against the corpus: " + report.summary());
-              } catch (IOException | RuntimeException e) {
-                err.println("serve: could not update the index: " + Main.messageOf(e));
-              }
-              err.flush();
-            },
-            "sandiq-index-update");
-    updater.setDaemon(true);
-    updater.start();
+  /** The admin token: the file's first line, else SANDIQ_ADMIN_TOKEN, else none. */
+  private String adminToken() throws IOException {
+    String token =
+        adminTokenFile != null
+            ? Files.readAllLines(adminTokenFile).stream().findFirst().orElse("").strip()
+            : System.getenv("SANDIQ_ADMIN_TOKEN");
+    return token == null || token.isBlank() ? null : token.strip();
   }
 
   private String displayHost() {

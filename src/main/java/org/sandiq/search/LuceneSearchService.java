@@ -9,18 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -29,6 +31,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.sandiq.analysis.Language;
 import org.sandiq.index.DocumentMapper;
@@ -40,11 +43,12 @@ import org.sandiq.index.Fields;
  * It sees a reindex (by this process or another) within about a second, without a restart, through
  * {@link IndexReaders}.
  *
- * <p>A search runs as a Lucene {@link DrillSideways} over the {@code lang}, {@code site} and {@code
- * year} facets, so each dimension's counts honour every filter but its own (clicking a language
- * still shows the other languages' counts). When all words together find fewer than {@value
- * #HANDFUL} documents, the query is relaxed to any word, then to typo-tolerant words, and the
- * response says so.
+ * <p>Facet counts for {@code lang}, {@code site} and {@code year} are drill-sideways: a filtered
+ * dimension is counted by a second pass without its own filter, so clicking a language still shows
+ * the other languages' counts. (Lucene's {@code DrillSideways} scorer does the same in one pass but
+ * cannot run under a search time limit, which every search here has.) When all words together find
+ * fewer than {@value #HANDFUL} documents, the query is relaxed to any word, then to typo-tolerant
+ * words, and the response says so.
  */
 public final class LuceneSearchService implements SearchService {
   private static final org.slf4j.Logger LOG =
@@ -59,6 +63,8 @@ public final class LuceneSearchService implements SearchService {
   static final List<String> FACET_DIMENSIONS = List.of(Fields.LANG, Fields.SITE, Fields.YEAR);
 
   private final IndexReaders readers;
+  private final SearchLimits limits;
+  private final LongSupplier clock;
   private final QueryBuilder queries;
   private final Snippets snippets;
   private final DocumentLookup lookup;
@@ -73,9 +79,27 @@ public final class LuceneSearchService implements SearchService {
    *     reindex creates it)
    */
   public LuceneSearchService(Path indexDir, FieldAnalyzers analyzers) throws IOException {
+    this(indexDir, analyzers, SearchLimits.DEFAULT);
+  }
+
+  /**
+   * @param indexDir the index folder (it may not exist yet)
+   * @param limits what one request may ask for
+   */
+  public LuceneSearchService(Path indexDir, FieldAnalyzers analyzers, SearchLimits limits)
+      throws IOException {
+    this(indexDir, analyzers, limits, System::nanoTime);
+  }
+
+  /** As above, with the clock the time limit is measured by (tests move it forward). */
+  LuceneSearchService(
+      Path indexDir, FieldAnalyzers analyzers, SearchLimits limits, LongSupplier nanoClock)
+      throws IOException {
+    this.clock = nanoClock;
     Analyzer perField = analyzers.perField();
     this.readers = new IndexReaders(indexDir);
-    this.queries = new QueryBuilder(perField);
+    this.limits = limits;
+    this.queries = new QueryBuilder(perField, limits);
     this.snippets = new Snippets(perField);
     this.lookup = new DocumentLookup(perField);
     this.suggestions = new Suggestions(perField);
@@ -83,7 +107,8 @@ public final class LuceneSearchService implements SearchService {
   }
 
   /** One run of a query: its ranked hits, facet counts and how many documents matched. */
-  private record Run(Query userQuery, TopDocs top, Facets facets, long total, int fetched) {}
+  private record Run(
+      Query userQuery, TopDocs top, Map<String, Facets> facets, long total, int fetched) {}
 
   @Override
   public SearchResponse search(SearchRequest request) {
@@ -92,8 +117,8 @@ public final class LuceneSearchService implements SearchService {
     FieldDoc after =
         request.cursor() == null ? null : Cursors.decode(request.cursor(), request.sort());
     String text = request.query().strip();
-    IndexSearcher searcher = readers.acquire();
-    if (searcher == null) {
+    IndexSearcher shared = readers.acquire();
+    if (shared == null) {
       return new SearchResponse(
           request.query(),
           0,
@@ -104,12 +129,18 @@ public final class LuceneSearchService implements SearchService {
           emptyFacets(),
           null,
           null,
-          null);
+          null,
+          false);
     }
+    // A searcher of its own over the shared reader, so this request's deadline is its own.
+    IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+    searcher.setSimilarity(shared.getSimilarity());
+    long deadline = clock.getAsLong() + limits.timeoutMillis() * 1_000_000;
+    searcher.setTimeout(() -> clock.getAsLong() > deadline);
     try {
       Run run = run(searcher, request, text.isEmpty() ? null : queries.parse(text), after);
       String relaxed = null;
-      if (!text.isEmpty() && after == null && run.total() < HANDFUL) {
+      if (!text.isEmpty() && after == null && run.total() < HANDFUL && !searcher.timedOut()) {
         for (QueryBuilder.Mode mode : List.of(QueryBuilder.Mode.ANY, QueryBuilder.Mode.FUZZY)) {
           Run looser = run(searcher, request, queries.parse(text, mode), null);
           if (looser.total() > run.total()) {
@@ -129,7 +160,10 @@ public final class LuceneSearchService implements SearchService {
       for (HitPage.Entry entry : page.entries) {
         hits.add(hit(searcher, entry, run.userQuery()));
       }
-      String suggestion = text.isEmpty() ? null : suggestion(searcher, request, text, run.total());
+      String suggestion =
+          text.isEmpty() || searcher.timedOut()
+              ? null
+              : suggestion(searcher, request, text, run.total());
       return new SearchResponse(
           request.query(),
           run.total(),
@@ -140,14 +174,15 @@ public final class LuceneSearchService implements SearchService {
           facets(run.facets()),
           suggestion,
           relaxed,
-          page.continueAfter == null ? null : Cursors.encode(page.continueAfter, request.sort()));
+          page.continueAfter == null ? null : Cursors.encode(page.continueAfter, request.sort()),
+          searcher.timedOut());
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidRequestException(
           "the query expands to too many terms: make prefixes and fuzzy words longer");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      readers.release(searcher);
+      readers.release(shared);
     }
   }
 
@@ -168,13 +203,14 @@ public final class LuceneSearchService implements SearchService {
                   - 1;
       base.add(LongPoint.newRangeQuery(Fields.DATE, from, to), BooleanClause.Occur.FILTER);
     }
-    DrillDownQuery query = new DrillDownQuery(facetsConfig, base.build());
+    Map<String, String> filters = new LinkedHashMap<>();
     if (request.lang() != null) {
-      query.add(Fields.LANG, request.lang());
+      filters.put(Fields.LANG, request.lang());
     }
     if (request.site() != null) {
-      query.add(Fields.SITE, request.site());
+      filters.put(Fields.SITE, request.site());
     }
+    Query query = withFilters(base, filters, null);
     int fetch = fetchSize(request, after != null);
     Sort sort = sortOf(request.sort());
     SortedSetDocValuesReaderState state = facetState(searcher);
@@ -183,25 +219,51 @@ public final class LuceneSearchService implements SearchService {
           sort == null
               ? searcher.searchAfter(after, query, fetch)
               : searcher.searchAfter(after, query, fetch, sort, true);
-      return new Run(userQuery, top, null, top.totalHits.value(), fetch);
+      return new Run(userQuery, top, Map.of(), top.totalHits.value(), fetch);
     }
-    DrillSideways.DrillSidewaysResult result =
-        new DrillSideways(searcher, facetsConfig, state)
-            .search(query, null, after, fetch, sort, true);
-    return new Run(userQuery, result.hits, result.facets, total(result), fetch);
+    FacetsCollectorManager.FacetsResult result =
+        sort == null
+            ? FacetsCollectorManager.searchAfter(
+                searcher, after, query, fetch, new FacetsCollectorManager())
+            : FacetsCollectorManager.searchAfter(
+                searcher, after, query, fetch, sort, true, new FacetsCollectorManager());
+    Facets counts = new SortedSetDocValuesFacetCounts(state, result.facetsCollector());
+    Map<String, Facets> byDimension = new LinkedHashMap<>();
+    for (String dim : FACET_DIMENSIONS) {
+      byDimension.put(dim, counts);
+    }
+    // Drill sideways: a filtered dimension is counted with every filter but its own, so the
+    // other values stay visible with what they would give.
+    for (String dim : filters.keySet()) {
+      FacetsCollector sideways =
+          searcher.search(withFilters(base, filters, dim), new FacetsCollectorManager());
+      byDimension.put(dim, new SortedSetDocValuesFacetCounts(state, sideways));
+    }
+    return new Run(
+        userQuery, result.topDocs(), byDimension, total(result.facetsCollector()), fetch);
+  }
+
+  /** {@code base} with the facet filters, except the one on dimension {@code skip}. */
+  private static Query withFilters(
+      BooleanQuery.Builder base, Map<String, String> filters, String skip) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    query.add(base.build(), BooleanClause.Occur.MUST);
+    filters.forEach(
+        (dim, value) -> {
+          if (!dim.equals(skip)) {
+            query.add(new TermQuery(new Term(dim, value)), BooleanClause.Occur.FILTER);
+          }
+        });
+    return query.build();
   }
 
   /** Raw hits to fetch: the page, with a margin for collapsed duplicates. */
-  private static int fetchSize(SearchRequest request, boolean cursor) {
+  private int fetchSize(SearchRequest request, boolean cursor) {
     int shown = cursor ? request.size() : request.page() * request.size();
-    return Math.min(shown * 2 + 20, 2 * SearchRequest.MAX_DEPTH);
+    return Math.min(shown * 2 + 20, 2 * limits.maxDepth());
   }
 
-  private static long total(DrillSideways.DrillSidewaysResult result) {
-    FacetsCollector collector = result.drillDownFacetsCollector;
-    if (collector == null) {
-      return result.hits.totalHits.value();
-    }
+  private static long total(FacetsCollector collector) {
     long total = 0;
     for (FacetsCollector.MatchingDocs docs : collector.getMatchingDocs()) {
       total += docs.totalHits();
@@ -242,19 +304,18 @@ public final class LuceneSearchService implements SearchService {
     return better > 0 && better >= total ? rewrite.query() : null;
   }
 
-  private static void validate(SearchRequest request) {
+  private void validate(SearchRequest request) {
     if (request.page() < 1) {
       throw new InvalidRequestException("page must be 1 or more, not " + request.page());
     }
-    if (request.size() < 1 || request.size() > SearchRequest.MAX_SIZE) {
+    if (request.size() < 1 || request.size() > limits.maxPageSize()) {
       throw new InvalidRequestException(
-          "size must be between 1 and " + SearchRequest.MAX_SIZE + ", not " + request.size());
+          "size must be between 1 and " + limits.maxPageSize() + ", not " + request.size());
     }
-    if (request.cursor() == null
-        && (long) request.page() * request.size() > SearchRequest.MAX_DEPTH) {
+    if (request.cursor() == null && (long) request.page() * request.size() > limits.maxDepth()) {
       throw new InvalidRequestException(
           "page too deep: pages reach the first "
-              + SearchRequest.MAX_DEPTH
+              + limits.maxDepth()
               + " hits; go further with the cursor (nextCursor), or narrow the query");
     }
     if (request.lang() != null && Language.fromCode(request.lang()).isEmpty()) {
@@ -299,13 +360,14 @@ public final class LuceneSearchService implements SearchService {
     return facets;
   }
 
-  private static Map<String, List<SearchResponse.FacetValue>> facets(Facets counts)
-      throws IOException {
+  private static Map<String, List<SearchResponse.FacetValue>> facets(
+      Map<String, Facets> countsByDimension) throws IOException {
     Map<String, List<SearchResponse.FacetValue>> facets = emptyFacets();
-    if (counts == null) {
-      return facets;
-    }
     for (String dim : FACET_DIMENSIONS) {
+      Facets counts = countsByDimension.get(dim);
+      if (counts == null) {
+        continue;
+      }
       FacetResult result;
       try {
         result = counts.getTopChildren(FACET_VALUES, dim);
@@ -363,7 +425,7 @@ public final class LuceneSearchService implements SearchService {
 
   @Override
   public List<String> complete(String prefix, int limit) {
-    if (prefix == null || prefix.length() > QueryBuilder.MAX_QUERY_CHARS) {
+    if (prefix == null || prefix.length() > limits.maxQueryChars()) {
       return List.of();
     }
     return withSearcher(searcher -> autocomplete.complete(searcher, prefix, limit), List.of());

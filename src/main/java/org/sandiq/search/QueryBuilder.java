@@ -16,10 +16,14 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.sandiq.analysis.Language;
 import org.sandiq.index.Fields;
 
@@ -41,9 +45,6 @@ final class QueryBuilder {
   static final float TITLE_FOLDED_BOOST = 1.0f;
   static final float TEXT_FOLDED_BOOST = 0.5f;
 
-  /** Longest query accepted, in characters. */
-  static final int MAX_QUERY_CHARS = 1000;
-
   /** Words this long or longer are matched with typos when the query is relaxed to fuzzy. */
   static final int FUZZY_MIN_CHARS = 5;
 
@@ -61,12 +62,18 @@ final class QueryBuilder {
   }
 
   private final Analyzer analyzer;
+  private final SearchLimits limits;
   private final String[] fields;
   private final String[] titleFields;
   private final Map<String, Float> boosts = new HashMap<>();
 
   QueryBuilder(Analyzer perFieldAnalyzer) {
+    this(perFieldAnalyzer, SearchLimits.DEFAULT);
+  }
+
+  QueryBuilder(Analyzer perFieldAnalyzer, SearchLimits limits) {
     this.analyzer = perFieldAnalyzer;
+    this.limits = limits;
     List<String> titles = Fields.titleFields();
     List<String> texts = Fields.textFields();
     for (String f : titles) {
@@ -95,12 +102,18 @@ final class QueryBuilder {
    * @throws InvalidRequestException with a message that says what is wrong and where
    */
   Query parse(String text, Mode mode) {
-    if (text.length() > MAX_QUERY_CHARS) {
+    if (text.length() > limits.maxQueryChars()) {
       throw new InvalidRequestException(
-          "query too long: " + text.length() + " characters (at most " + MAX_QUERY_CHARS + ")");
+          "query too long: "
+              + text.length()
+              + " characters (at most "
+              + limits.maxQueryChars()
+              + ")");
     }
     checkBalanced(text);
-    Parser parser = new Parser(fields, analyzer, boosts, titleFields, mode);
+    Parser parser = new Parser(fields, analyzer, boosts, titleFields, mode, limits);
+    parser.setMultiTermRewriteMethod(
+        new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(limits.maxExpansions()));
     parser.setDefaultOperator(
         mode == Mode.ALL ? QueryParser.Operator.AND : QueryParser.Operator.OR);
     parser.setAllowLeadingWildcard(false);
@@ -124,11 +137,12 @@ final class QueryBuilder {
         query = new MatchNoDocsQuery();
       }
       BooleanQuery built = filtered.build();
-      if (built.clauses().isEmpty()) {
-        return query;
+      if (!built.clauses().isEmpty()) {
+        filtered.add(query, BooleanClause.Occur.MUST);
+        query = filtered.build();
       }
-      filtered.add(query, BooleanClause.Occur.MUST);
-      return filtered.build();
+      checkClauses(query);
+      return query;
     } catch (ParseException e) {
       throw new InvalidRequestException("cannot parse the query: " + firstLine(e.getMessage()));
     } catch (IndexSearcher.TooManyClauses e) {
@@ -141,16 +155,46 @@ final class QueryBuilder {
   private static final class Parser extends MultiFieldQueryParser {
     private final Mode mode;
     private final String[] titleFields;
+    private final SearchLimits limits;
 
     Parser(
         String[] fields,
         Analyzer analyzer,
         Map<String, Float> boosts,
         String[] titleFields,
-        Mode mode) {
+        Mode mode,
+        SearchLimits limits) {
       super(fields, analyzer, boosts);
       this.titleFields = titleFields;
       this.mode = mode;
+      this.limits = limits;
+    }
+
+    @Override
+    protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+      int literal = 0;
+      while (literal < termStr.length() && "*?".indexOf(termStr.charAt(literal)) < 0) {
+        literal++;
+      }
+      checkPrefix(termStr, literal);
+      return super.getWildcardQuery(field, termStr);
+    }
+
+    @Override
+    protected Query newFuzzyQuery(Term term, float minimumSimilarity, int prefixLength) {
+      int edits = Math.min(2, Math.max(0, (int) minimumSimilarity));
+      return new FuzzyQuery(term, edits, prefixLength, limits.maxExpansions(), true);
+    }
+
+    private void checkPrefix(String termStr, int literal) {
+      if (literal < limits.minPrefixChars()) {
+        throw new InvalidRequestException(
+            "'"
+                + termStr
+                + "': put at least "
+                + limits.minPrefixChars()
+                + " letters before * or ? (a shorter pattern matches too much)");
+      }
     }
 
     @Override
@@ -197,6 +241,7 @@ final class QueryBuilder {
 
     @Override
     protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+      checkPrefix(termStr + "*", termStr.length());
       if (field != null && field.equalsIgnoreCase("title")) {
         return anyOf(titleFields, f -> super.getPrefixQuery(f, termStr));
       }
@@ -291,6 +336,42 @@ final class QueryBuilder {
     return atBoundary
         && followed
         && USER_FIELDS.contains(text.substring(start, colon).toLowerCase(Locale.ROOT));
+  }
+
+  /** Refuses a query with more leaf clauses (terms, phrases, patterns) than the limit. */
+  private void checkClauses(Query query) {
+    int[] leaves = {0};
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query q, Term... terms) {
+            leaves[0]++;
+          }
+
+          @Override
+          public void consumeTermsMatching(
+              Query q, String field, java.util.function.Supplier<ByteRunAutomaton> automaton) {
+            leaves[0]++;
+          }
+
+          @Override
+          public void visitLeaf(Query q) {
+            leaves[0]++;
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return this;
+          }
+        });
+    if (leaves[0] > limits.maxClauses()) {
+      throw new InvalidRequestException(
+          "query too complex: "
+              + leaves[0]
+              + " clauses across fields (at most "
+              + limits.maxClauses()
+              + "); use fewer words or operators");
+    }
   }
 
   /** Reports the first unbalanced quote or parenthesis, with its 1-based position. */

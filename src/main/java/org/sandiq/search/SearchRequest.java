@@ -26,10 +26,6 @@ public record SearchRequest(
     int size,
     String cursor) {
   public static final int DEFAULT_SIZE = 10;
-  public static final int MAX_SIZE = 100;
-
-  /** Deepest hit a page may reach; deeper paging goes with a cursor. */
-  public static final int MAX_DEPTH = 10_000;
 
   public SearchRequest {
     query = query == null ? "" : query;

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param relaxed null when every word had to match; {@code "any"} when too few documents had all
  *     words and any word was enough; {@code "fuzzy"} when words were also matched with typos
  * @param nextCursor pass as {@code cursor} for the page after this one; null on the last page
+ * @param partial true when the search hit its time limit: the hits and counts are what was found
+ *     until then
  */
 public record SearchResponse(
     String query,
@@ -30,7 +32,8 @@ public record SearchResponse(
     Map<String, List<FacetValue>> facets,
     String suggestion,
     String relaxed,
-    String nextCursor) {
+    String nextCursor,
+    boolean partial) {
 
   /**
    * One matching document.

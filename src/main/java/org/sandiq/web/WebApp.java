@@ -2,6 +2,7 @@ package org.sandiq.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
@@ -46,20 +47,29 @@ public final class WebApp {
 
   private final SearchService search;
   private final RawSources rawSources;
+  private final AdminAccess adminAccess;
+  private final WebOptions.AdminActions admin;
 
-  private WebApp(SearchService search, RawSources rawSources) {
+  private WebApp(SearchService search, WebOptions options) {
     this.search = search;
-    this.rawSources = rawSources;
+    this.rawSources = options.rawSources();
+    this.adminAccess = new AdminAccess(options.adminToken());
+    this.admin = options.admin();
   }
 
   /** Builds the application over {@code search}, without raw-source downloads. */
   public static Javalin create(SearchService search) {
-    return create(search, RawSources.NONE);
+    return create(search, WebOptions.of(RawSources.NONE));
+  }
+
+  /** Builds the application with raw-source downloads and nothing else. */
+  public static Javalin create(SearchService search, RawSources rawSources) {
+    return create(search, WebOptions.of(rawSources));
   }
 
   /** Builds the application; start it with {@code start(host, port)}. */
-  public static Javalin create(SearchService search, RawSources rawSources) {
-    WebApp app = new WebApp(search, rawSources);
+  public static Javalin create(SearchService search, WebOptions options) {
+    WebApp app = new WebApp(search, options);
     Observability observability = new Observability(search);
     ObjectMapper json = new ObjectMapper();
     return Javalin.create(
@@ -67,7 +77,11 @@ public final class WebApp {
           config.startup.showJavalinBanner = false;
           config.jsonMapper(new JavalinJackson(json, false));
           config.http.maxRequestSize = 64 * 1024;
+          // Long query strings reach the application, which answers them with a 400 that says
+          // what the limit is; only beyond 64 KB does Jetty refuse the request itself.
+          config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));
           config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+          config.routes.before(ctx -> cors(ctx, options));
           observability.install(config);
           config.routes.get("/api/health", app::health);
           config.routes.get("/api/search", app::search);
@@ -76,12 +90,30 @@ public final class WebApp {
           config.routes.get("/api/doc/{id}/similar", app::similar);
           config.routes.get("/api/doc/{id}/raw", app::raw);
           config.routes.get("/api/openapi.json", ctx -> asset(ctx, "openapi.json"));
+          config.routes.post("/api/reindex", app::reindex);
           config.routes.get("/", ctx -> html(ctx, "index.html"));
           config.routes.get("/help", ctx -> html(ctx, "help.html"));
           config.routes.get("/doc/{id}", app::documentPage);
           config.routes.get("/static/{name}", ctx -> asset(ctx, ctx.pathParam("name")));
           ErrorMapping.install(config);
         });
+  }
+
+  private void reindex(Context ctx) {
+    adminAccess.check(ctx);
+    if (!admin.startReindex()) {
+      throw new ConflictResponse("a reindex is already running");
+    }
+    ctx.status(202).json(Map.of("status", "started"));
+  }
+
+  /** CORS is off unless origins are configured; then only those origins may read the API. */
+  private static void cors(Context ctx, WebOptions options) {
+    String origin = ctx.header("Origin");
+    if (origin != null && options.corsOrigins().contains(origin)) {
+      ctx.header("Access-Control-Allow-Origin", origin);
+      ctx.header("Vary", "Origin");
+    }
   }
 
   private void health(Context ctx) {
