@@ -18,6 +18,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 
@@ -52,7 +53,25 @@ public final class LuceneIndex implements DocumentIndex {
    * @throws IOException when the folder cannot be written, or another process is writing it
    */
   public static LuceneIndex open(Path dir, FieldAnalyzers analyzers, Mode mode) throws IOException {
-    Files.createDirectories(dir);
+    try {
+      Files.createDirectories(dir);
+      if (!Files.isWritable(dir)) {
+        throw new IOException("the folder is not writable");
+      }
+    } catch (IOException e) {
+      throw new IOException(
+          "cannot write the index at " + dir + ": " + reason(e) + "; the live index is untouched",
+          e);
+    }
+    return open(FSDirectory.open(dir), dir.toString(), analyzers, mode);
+  }
+
+  /**
+   * Opens the index in {@code directory} (which the returned index closes). For tests that put a
+   * failing directory under the writer, and for other storage.
+   */
+  static LuceneIndex open(Directory directory, String name, FieldAnalyzers analyzers, Mode mode)
+      throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(analyzers.perField());
     config.setOpenMode(
         mode == Mode.REBUILD
@@ -60,7 +79,6 @@ public final class LuceneIndex implements DocumentIndex {
             : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
     config.setCommitOnClose(false);
-    FSDirectory directory = FSDirectory.open(dir);
     try {
       return new LuceneIndex(
           new IndexWriter(directory, config), new DocumentMapper(DocumentMapper.facetsConfig()));
@@ -68,7 +86,7 @@ public final class LuceneIndex implements DocumentIndex {
       directory.close();
       throw new IOException(
           "the index at "
-              + dir
+              + name
               + " is being written by another process (a running reindex or"
               + " serve); wait for it to finish",
           e);
@@ -76,6 +94,16 @@ public final class LuceneIndex implements DocumentIndex {
       directory.close();
       throw e;
     }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.FileAlreadyExistsException) {
+      return "a file (not a folder) is in the way";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** Whether {@code dir} holds a committed index. */
@@ -157,6 +185,8 @@ public final class LuceneIndex implements DocumentIndex {
   public void close() throws IOException {
     try {
       writer.rollback();
+    } catch (org.apache.lucene.store.AlreadyClosedException e) {
+      // the writer already closed itself after a failure (disk full); nothing to roll back
     } finally {
       writer.getDirectory().close();
     }
