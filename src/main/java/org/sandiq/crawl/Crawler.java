@@ -69,6 +69,7 @@ public final class Crawler {
     final Discovery discovery;
     final AddressPolicy addresses;
     final Map<String, RobotsRules> rules = new java.util.HashMap<>();
+    final Map<String, Integer> robotsAttempts = new java.util.HashMap<>();
     final long started = System.currentTimeMillis();
     int fetched;
     int revisits;
@@ -308,6 +309,18 @@ public final class Crawler {
           Exchange ex = fetcher.get(robotsUrl, address, List.of());
           fetched = new Frontier.Robots(ex.status(), ex.body());
         } catch (IOException | AddressPolicy.ForbiddenAddressException e) {
+          int attempts = robotsAttempts.merge(host, 1, Integer::sum);
+          if (e instanceof IOException && attempts <= config.maxRetries()) {
+            // A timeout or reset may pass: try again after a back-off before giving up the host.
+            retries++;
+            pacer.wait(
+                host,
+                System.currentTimeMillis(),
+                config.backoffBase().toMillis() << Math.min(attempts - 1, 16));
+            return null;
+          }
+          // Unreachable robots.txt: the host is off limits for this crawl (RFC 9309, 2.3.1.4).
+          listener.failed(robotsUrl, String.valueOf(e.getMessage()));
           fetched = new Frontier.Robots(0, new byte[0]);
         }
         RobotsRules parsed = RobotsRules.parse(robotsUrl, fetched, config.userAgent());

@@ -36,7 +36,7 @@ class CrawlerTest {
   static CrawlConfig testConfig(List<String> seeds, Path out) {
     return CrawlConfig.defaults(seeds, out)
         .withBounds(200, 30, CrawlScope.HOST)
-        .withTiming(Duration.ofMillis(5), Duration.ofMillis(400), Duration.ofMillis(10))
+        .withTiming(Duration.ofMillis(5), Duration.ofMillis(1000), Duration.ofMillis(10))
         .withLimits(1000, 1 << 20, 50);
   }
 

@@ -64,7 +64,7 @@ final class FixtureSite implements AutoCloseable {
               config.routes.get(
                   "/slow",
                   ctx -> {
-                    Thread.sleep(1500);
+                    Thread.sleep(2500);
                     html(ctx, "Slow", "<p>too late</p>");
                   });
               config.routes.get("/calendar", this::calendar);
@@ -86,6 +86,12 @@ final class FixtureSite implements AutoCloseable {
                   "/chain/{n}",
                   ctx -> {
                     int n = Integer.parseInt(ctx.pathParam("n"));
+                    String etag = "\"v1-" + n + "\"";
+                    ctx.header("ETag", etag);
+                    if (etag.equals(ctx.header("If-None-Match"))) {
+                      ctx.status(304);
+                      return;
+                    }
                     StringBuilder body = new StringBuilder("<p>" + CHAIN_WORD + " page " + n);
                     body.append(" lorem ipsum".repeat(Math.max(0, chainPageBytes / 12)));
                     body.append("</p>");
