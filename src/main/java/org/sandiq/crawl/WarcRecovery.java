@@ -56,6 +56,8 @@ final class WarcRecovery {
   private static void recoverFile(Path file, long known, List<Recovered> found) throws IOException {
     long size = Files.size(file);
     long keep = 0;
+    long tentative = -1;
+    Recovered tentativeFound = null;
     List<Recovered> pending = new ArrayList<>();
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         WarcReader reader = new WarcReader(channel)) {
@@ -66,7 +68,14 @@ final class WarcRecovery {
         try {
           next = reader.next();
         } catch (IOException | RuntimeException e) {
-          break; // the previous record is torn
+          // Either the previous record is torn or the next one is: where the reader stopped is
+          // the previous record's end in the second case; verified below by reading back.
+          long end = reader.position();
+          if (previous != null && !(previous instanceof WarcRequest) && end > previous.position()) {
+            tentative = end;
+            tentativeFound = previousFound == null ? null : withEnd(previousFound, end);
+          }
+          break;
         }
         if (previous != null) {
           long end = next.map(WarcRecord::position).orElse(size);
@@ -96,13 +105,38 @@ final class WarcRecovery {
       keep = Math.min(keep, size); // unreadable from the start: keep only what the journal knew
     }
     keep = Math.max(keep, known);
+    if (tentative > keep) {
+      truncate(file, tentative);
+      if (readsWhole(file)) {
+        keep = tentative;
+        if (tentativeFound != null) {
+          pending.add(tentativeFound);
+        }
+      }
+    }
     found.addAll(pending);
     if (keep == 0) {
       Files.delete(file);
-    } else if (keep < size) {
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-        channel.truncate(keep);
+    } else if (keep < Files.size(file)) {
+      truncate(file, keep);
+    }
+  }
+
+  private static void truncate(Path file, long length) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.truncate(length);
+    }
+  }
+
+  /** Whether every record of {@code file} reads to its end. */
+  private static boolean readsWhole(Path file) {
+    try (WarcReader reader = new WarcReader(file)) {
+      for (WarcRecord record : reader) {
+        record.body().consume();
       }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 

@@ -104,6 +104,83 @@ class ResumeTest {
     }
   }
 
+  @Test
+  void tornWarcTailIsTrimmedAndAnArchivedButUnjournaledPageIsNotFetchedAgain() throws Exception {
+    try (FixtureSite site = FixtureSite.chain(20, 5000)) {
+      Path out = dir.resolve("crawl");
+      CrawlConfig config = CrawlerTest.testConfig(List.of(site.base + "/chain/0"), out);
+      Crawler first = new Crawler(config);
+      first.run(
+          new CrawlListener() {
+            @Override
+            public void progress(CrawlReport sofar, int queued) {
+              if (sofar.fetched() == 5) {
+                first.stop();
+              }
+            }
+          });
+      // As if killed after the last page's records were written but before its journal step:
+      Path journal = out.resolve(Frontier.FILE);
+      List<String> lines = new ArrayList<>(Files.readAllLines(journal));
+      int lastDone = lines.size() - 1;
+      String lostUrl = lines.get(lastDone).split("\t")[1];
+      int previousDone = lastDone - 1;
+      while (!lines.get(previousDone).startsWith("D\t")) {
+        previousDone--;
+      }
+      Files.write(journal, lines.subList(0, previousDone + 1));
+      Files.writeString(journal, "Q\t1\t0\tPA", java.nio.file.StandardOpenOption.APPEND);
+      // ... and as if killed in the middle of writing a record after it:
+      Path warc;
+      try (var files = Files.list(out)) {
+        warc = files.filter(p -> p.toString().endsWith(".warc.gz")).findFirst().orElseThrow();
+      }
+      byte[] bytes = Files.readAllBytes(warc);
+      Files.write(
+          warc,
+          java.util.Arrays.copyOfRange(bytes, bytes.length - 3000, bytes.length - 1000),
+          java.nio.file.StandardOpenOption.APPEND);
+
+      new Crawler(config).run(CrawlListener.NONE);
+
+      for (var e : site.counts().entrySet()) {
+        assertEquals(1, e.getValue(), e.getKey() + " requested twice");
+      }
+      assertEquals(1, site.count(lostUrl.substring(site.base.length())));
+      ArchivedRecords archived = ArchivedRecords.read(out); // the torn tail is gone
+      assertEquals(archived.urls().size(), new HashSet<>(archived.urls()).size());
+      for (int n = 0; n <= 20; n++) {
+        assertEquals(200, archived.capture(site.base + "/chain/" + n).status());
+      }
+    }
+  }
+
+  @Test
+  void recrawlSendsConditionalGetsAndWritesRevisits() throws Exception {
+    try (FixtureSite site = FixtureSite.chain(10, 100)) {
+      Path out = dir.resolve("crawl");
+      CrawlConfig config = CrawlerTest.testConfig(List.of(site.base + "/chain/0"), out);
+      CrawlReport first = new Crawler(config).run(CrawlListener.NONE);
+      CrawlReport again = new Crawler(config).run(CrawlListener.NONE);
+      assertEquals(0, again.fetched(), "a finished crawl run again fetches nothing");
+      CrawlReport recrawl = new Crawler(config.withRecrawl(true, false)).run(CrawlListener.NONE);
+      // Chain pages answer 304; the sitemap and the page it lists are the same bytes again.
+      assertEquals(first.fetched(), recrawl.revisits(), recrawl.summary());
+      assertEquals(first.fetched(), recrawl.fetched(), recrawl.summary());
+      ArchivedRecords archived = ArchivedRecords.read(out);
+      List<ArchivedRecords.Capture> revisits =
+          archived.captures.stream().filter(c -> c.type().equals("revisit")).toList();
+      assertEquals(first.fetched(), revisits.size());
+      assertEquals(11, revisits.stream().filter(c -> c.status() == 304).count());
+      assertEquals(2, revisits.stream().filter(c -> c.status() == 200).count());
+      for (var e : site.counts().entrySet()) {
+        if (e.getKey().startsWith("/chain/")) {
+          assertEquals(2, e.getValue(), e.getKey() + ": once per pass");
+        }
+      }
+    }
+  }
+
   private static Process startChild(FixtureSite site, Path out) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(
