@@ -98,7 +98,10 @@ final class CanonicalUrl {
     if (path == null || path.isEmpty()) {
       path = "/";
     }
-    path = new URI(null, null, path, null).normalize().getRawPath();
+    if (path.charAt(0) != '/') {
+      path = "/" + path;
+    }
+    path = new URI(path).normalize().getRawPath(); // dot segments out, escapes kept as they are
     // Path parameters like ;jsessionid=... are session ids too.
     int semi = path.toLowerCase(Locale.ROOT).indexOf(";jsessionid=");
     if (semi >= 0) {

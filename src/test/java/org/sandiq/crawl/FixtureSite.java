@@ -16,16 +16,16 @@ import java.util.stream.Collectors;
  * duplicate links that differ only in query order or fragment, nofollow links and a noindex page.
  * Every request it receives is logged with its time, so tests assert on what was asked.
  */
-final class FixtureSite implements AutoCloseable {
+public final class FixtureSite implements AutoCloseable {
   /** One request the site received: path with query, and when. */
   record Hit(String target, long millis) {}
 
-  static final String CHAIN_WORD = "zirvəqala";
+  public static final String CHAIN_WORD = "zirvəqala";
 
   final List<Hit> log = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> counters = new ConcurrentHashMap<>();
   private final Javalin app;
-  final String base;
+  public final String base;
 
   private FixtureSite(int chainPages, int chainPageBytes) {
     app =
@@ -113,7 +113,7 @@ final class FixtureSite implements AutoCloseable {
   }
 
   /** A site with a tree of {@code pages} pages under /chain/0, each about {@code bytes} long. */
-  static FixtureSite chain(int pages, int bytes) {
+  public static FixtureSite chain(int pages, int bytes) {
     return new FixtureSite(pages, bytes);
   }
 
@@ -189,7 +189,7 @@ final class FixtureSite implements AutoCloseable {
     return log.stream().collect(Collectors.groupingBy(Hit::target, Collectors.counting()));
   }
 
-  long count(String target) {
+  public long count(String target) {
     return counts().getOrDefault(target, 0L);
   }
 
