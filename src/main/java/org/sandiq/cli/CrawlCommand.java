@@ -187,14 +187,21 @@ final class CrawlCommand implements Callable<Integer> {
             },
             "crawl-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    CrawlReport report;
     try {
-      report = crawler.run(progress);
+      CrawlReport report = crawler.run(progress);
+      progress.finish();
+      out.println("crawl: " + report.summary());
+      out.flush();
+      if (crawler.stopped()) {
+        err.println("crawl: stopped; run the same command again to resume");
+        err.flush();
+      }
     } catch (IllegalArgumentException e) {
+      progress.finish();
       err.println("sandiq: " + e.getMessage());
       return Main.EXIT_FATAL;
     } finally {
-      progress.finish();
+      // Released only after the summary is out: on Ctrl-C the JVM ends when the hook returns.
       finished.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -202,8 +209,9 @@ final class CrawlCommand implements Callable<Integer> {
         // Shutting down already: the hook is running and waits for us.
       }
     }
-    out.println("crawl: " + report.summary());
-    out.flush();
+    if (crawler.stopped()) {
+      return 0; // interrupted: no reindex while the JVM shuts down
+    }
     if (!index) {
       return 0;
     }

@@ -34,6 +34,11 @@ public final class Crawler {
     stop.set(true);
   }
 
+  /** Whether {@link #stop} was called. */
+  public boolean stopped() {
+    return stop.get();
+  }
+
   /** Crawls (or resumes the crawl in {@code config.out()}) and says what this run did. */
   public CrawlReport run(CrawlListener listener) throws IOException {
     List<String> seeds = new ArrayList<>();

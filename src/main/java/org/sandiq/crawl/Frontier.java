@@ -24,7 +24,8 @@ import java.util.Set;
  * archived pages (for conditional GET and revisits) and how far each WARC file is known complete.
  * Everything is kept in an append-only journal ({@value #FILE} in the output folder), one
  * tab-separated line per event, replayed on open; the lines of one step are appended with one
- * write, so a kill loses at most a torn last line, which replay drops.
+ * write, so a kill loses at most a torn last line, which replay drops. The journal is locked while
+ * open: two crawls never share a folder.
  *
  * <p>Lines: {@code Q depth hops kind url} queued; {@code D url outcome} done; {@code H host status
  * base64} robots.txt; {@code V url id date digest etag lastmod depth} a stored capture; {@code W
@@ -73,8 +74,24 @@ final class Frontier implements AutoCloseable {
     FileChannel channel =
         FileChannel.open(
             path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    java.nio.channels.FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      lock = null; // held by this very JVM
+    }
+    if (lock == null) {
+      channel.close();
+      throw new IOException("another crawl is running in " + dir + " (its journal is locked)");
+    }
     Frontier frontier = new Frontier(channel);
-    byte[] bytes = Files.readAllBytes(path);
+    // Read through the locked channel: closing any other descriptor of the file would drop the
+    // process's POSIX lock on it.
+    ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(channel.size()));
+    while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
+      // read until full
+    }
+    byte[] bytes = all.array();
     int end = 0;
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == '\n') {

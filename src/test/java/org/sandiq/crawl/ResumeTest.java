@@ -181,6 +181,17 @@ class ResumeTest {
     }
   }
 
+  @Test
+  void twoCrawlsNeverShareAFolder() throws Exception {
+    try (Frontier running = Frontier.open(dir)) {
+      java.io.IOException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              java.io.IOException.class, () -> Frontier.open(dir));
+      assertTrue(e.getMessage().contains("another crawl is running"), e.getMessage());
+    }
+    Frontier.open(dir).close(); // released when the first one closed
+  }
+
   private static Process startChild(FixtureSite site, Path out) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(
