@@ -5,15 +5,12 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.sandiq.ingest.PageLinks;
 
 /**
  * The crawl loop: picks the host that may be asked soonest, fetches its next URL, archives the
@@ -71,10 +68,11 @@ public final class Crawler {
     final List<String> seeds;
     final CrawlListener listener;
     final HostPacer pacer = new HostPacer(config.hostErrorBudget());
+    final RetryPolicy retry = new RetryPolicy(config.backoffBase(), config.maxRetryAfter());
     final Discovery discovery;
     final AddressPolicy addresses;
-    final Map<String, RobotsRules> rules = new java.util.HashMap<>();
-    final Map<String, Integer> robotsAttempts = new java.util.HashMap<>();
+    final Map<String, RobotsRules> rules = new HashMap<>();
+    final Map<String, Integer> robotsAttempts = new HashMap<>();
     final long started = System.currentTimeMillis();
     int fetched;
     int revisits;
@@ -216,15 +214,19 @@ public final class Crawler {
       } catch (IOException e) {
         pacer.wait(host, System.currentTimeMillis(), delay);
         String why = e instanceof HttpTimeoutException ? "timeout" : String.valueOf(e.getMessage());
-        retryOrFail(host, entry, why, backoff(entry));
+        retryOrFail(host, entry, why, retry.backoffMillis(entry.attempt()));
         return;
       }
       pacer.wait(host, System.currentTimeMillis(), delay);
       int status = ex.status();
       if (status == 429 || status == 503 || status >= 500) {
         if (entry.attempt() < config.maxRetries()) {
-          long after = status == 429 || status == 503 ? retryAfter(ex) : -1;
-          retryOrFail(host, entry, "HTTP " + status, after >= 0 ? after : backoff(entry));
+          long after = status == 429 || status == 503 ? retry.retryAfterMillis(ex) : -1;
+          retryOrFail(
+              host,
+              entry,
+              "HTTP " + status,
+              after >= 0 ? after : retry.backoffMillis(entry.attempt()));
           return;
         }
       }
@@ -237,7 +239,7 @@ public final class Crawler {
                           .equals(previous.original().payloadDigest())));
       boolean isNoindex = false;
       if (!revisit && status >= 200 && status < 300 && ex.isHtml()) {
-        isNoindex = org.sandiq.ingest.PageLinks.of(ex.body(), ex.charset(), ex.url()).noindex();
+        isNoindex = PageLinks.of(ex.body(), ex.charset(), ex.url()).noindex();
       }
       if (isNoindex) {
         noindex++;
@@ -283,8 +285,6 @@ public final class Crawler {
         } else if (ex.isHtml()) {
           discovery.links(frontier, step, entry, ex);
         }
-      } else if (revisit) {
-        // Unchanged: its links were queued from the original capture's pass.
       }
       if (status >= 200 && status < 300 && !revisit) {
         step.capture(
@@ -348,31 +348,6 @@ public final class Crawler {
       RobotsRules parsed = RobotsRules.parse(robotsUrl, fetched, config.userAgent());
       rules.put(host, parsed);
       return parsed;
-    }
-
-    private long backoff(Frontier.Entry entry) {
-      return config.backoffBase().toMillis() << Math.min(entry.attempt(), 16);
-    }
-
-    /** Seconds or an HTTP date in Retry-After, in milliseconds, capped; -1 when absent. */
-    private long retryAfter(Exchange ex) {
-      String value = ex.header("Retry-After").orElse(null);
-      if (value == null) {
-        return -1;
-      }
-      long millis;
-      try {
-        millis = Long.parseLong(value.strip()) * 1000;
-      } catch (NumberFormatException e) {
-        try {
-          Instant when =
-              ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-          millis = Duration.between(Instant.now(), when).toMillis();
-        } catch (DateTimeParseException bad) {
-          return -1;
-        }
-      }
-      return Math.min(Math.max(millis, 0), config.maxRetryAfter().toMillis());
     }
 
     private void retryOrFail(String host, Frontier.Entry entry, String why, long waitMillis)

@@ -65,6 +65,14 @@ class CrawlerTest {
   }
 
   @Test
+  void noCredentialsOrCookiesAreEverSent() {
+    assertEquals(1, site.count("/creds"), "the link with user-info is fetched without it");
+    for (FixtureSite.Hit hit : site.log) {
+      assertFalse(hit.credentials(), "Authorization or Cookie sent to " + hit.target());
+    }
+  }
+
+  @Test
   void ownRobotsGroupAppliesNotTheWildcardOne() {
     // The * group disallows everything; SandiqBot's group allows all but /private/.
     assertEquals(1, site.count("/a"));

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 public final class FixtureSite implements AutoCloseable {
   /** One request the site received: path with query, and when. */
-  record Hit(String target, long millis) {}
+  record Hit(String target, long millis, boolean credentials) {}
 
   public static final String CHAIN_WORD = "zirvəqala";
 
@@ -37,11 +37,19 @@ public final class FixtureSite implements AutoCloseable {
                     String q = ctx.queryString();
                     log.add(
                         new Hit(
-                            ctx.path() + (q == null ? "" : "?" + q), System.currentTimeMillis()));
+                            ctx.path() + (q == null ? "" : "?" + q),
+                            System.currentTimeMillis(),
+                            ctx.header("Authorization") != null || ctx.header("Cookie") != null));
                   });
               config.routes.get("/robots.txt", this::robots);
               config.routes.get("/sitemap.xml", this::sitemap);
-              config.routes.get("/", ctx -> html(ctx, "Home", home()));
+              config.routes.get(
+                  "/",
+                  ctx -> {
+                    ctx.header("Set-Cookie", "session=abc123; Path=/");
+                    html(ctx, "Home", home());
+                  });
+              config.routes.get("/creds", ctx -> html(ctx, "Creds", "<p>Ocelot</p>"));
               config.routes.get(
                   "/a",
                   ctx ->
@@ -135,6 +143,9 @@ public final class FixtureSite implements AutoCloseable {
         + "<a href=\"/big.bin\">big</a>"
         + "<a href=\"/noindex\">noindex</a>"
         + "<a href=\"/nofollowed\" rel=\"nofollow\">nofollow</a>"
+        + "<a href=\"http://user:secret@127.0.0.1:"
+        + app.port()
+        + "/creds\">creds</a>"
         + "<a href=\"mailto:someone@example.org\">mail</a>"
         + "<a href=\"javascript:void(0)\">js</a>";
   }

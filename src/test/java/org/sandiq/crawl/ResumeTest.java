@@ -3,7 +3,6 @@ package org.sandiq.crawl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -182,6 +181,19 @@ class ResumeTest {
   }
 
   @Test
+  void warcFilesRollAtTheConfiguredSize() throws Exception {
+    try (FixtureSite site = FixtureSite.chain(12, 20_000)) {
+      Path out = dir.resolve("crawl");
+      CrawlConfig config =
+          CrawlerTest.testConfig(List.of(site.base + "/chain/0"), out).withWarcRollBytes(1_000);
+      CrawlReport report = new Crawler(config).run(CrawlListener.NONE);
+      ArchivedRecords archived = ArchivedRecords.read(out); // each file opens with warcinfo
+      assertTrue(archived.files.size() >= 4, archived.files.toString());
+      assertEquals(report.fetched(), archived.captures.size());
+    }
+  }
+
+  @Test
   void twoCrawlsNeverShareAFolder() throws Exception {
     try (Frontier running = Frontier.open(dir)) {
       java.io.IOException e =
@@ -213,7 +225,4 @@ class ResumeTest {
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start();
   }
-
-  @SuppressWarnings("unused")
-  private static final String PATH_SEPARATOR = File.pathSeparator;
 }
