@@ -149,6 +149,17 @@ final class CrawlCommand implements Callable<Integer> {
       err.println("sandiq: --scope must be host, domain or prefix, not '" + scope + "'");
       return Main.EXIT_FATAL;
     }
+    if (maxPages < 1
+        || maxDepth < 0
+        || maxPerHost < 1
+        || delayMillis < 0
+        || timeoutMillis < 1
+        || maxSize < 1) {
+      err.println(
+          "sandiq: --max-pages, --max-per-host, --timeout and --max-size must be at least 1,"
+              + " --max-depth and --delay at least 0");
+      return Main.EXIT_FATAL;
+    }
     Path outDir = outFolder.toAbsolutePath().normalize();
     Path corpusDir = corpus.toAbsolutePath().normalize();
     if (index && !outDir.startsWith(corpusDir)) {
