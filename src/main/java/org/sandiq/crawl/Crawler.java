@@ -71,7 +71,7 @@ public final class Crawler {
     final RetryPolicy retry = new RetryPolicy(config.backoffBase(), config.maxRetryAfter());
     final Discovery discovery;
     final AddressPolicy addresses;
-    final Map<String, RobotsRules> rules = new HashMap<>();
+    final RobotsCache robotsCache;
     final Map<String, Integer> robotsAttempts = new HashMap<>();
     final long started = System.currentTimeMillis();
     int fetched;
@@ -97,6 +97,7 @@ public final class Crawler {
       this.listener = listener;
       this.discovery = new Discovery(config, seeds, new TrapGuard(20));
       this.addresses = AddressPolicy.forSeeds(seeds, config.allowPrivateAddresses());
+      this.robotsCache = new RobotsCache(fetcher, addresses, config.userAgent());
     }
 
     CrawlReport report() {
@@ -126,7 +127,8 @@ public final class Crawler {
       }
       Frontier.Step start = frontier.step();
       List<String> added = new ArrayList<>();
-      if (config.recrawl() && frontier.started()) {
+      // A new pass only over a finished one: --recrawl on a killed recrawl resumes it.
+      if (config.recrawl() && frontier.started() && frontier.queued() == 0) {
         Map<String, Frontier.Capture> previous = frontier.captures();
         start.newPass().commit();
         start = frontier.step();
@@ -216,6 +218,9 @@ public final class Crawler {
         String why = e instanceof HttpTimeoutException ? "timeout" : String.valueOf(e.getMessage());
         retryOrFail(host, entry, why, retry.backoffMillis(entry.attempt()));
         return;
+      } catch (IllegalArgumentException e) {
+        fail(host, entry, "not a URL the HTTP client accepts: " + e.getMessage());
+        return;
       }
       pacer.wait(host, System.currentTimeMillis(), delay);
       int status = ex.status();
@@ -302,52 +307,50 @@ public final class Crawler {
 
     /** robots.txt rules for {@code host}, or null after fetching them (the caller comes back). */
     private RobotsRules robots(String host) throws IOException, InterruptedException {
-      RobotsRules cached = rules.get(host);
-      if (cached != null) {
-        return cached;
+      RobotsRules known = robotsCache.known(host, frontier);
+      if (known != null) {
+        return known;
       }
-      String robotsUrl = host + "/robots.txt";
-      Frontier.Robots fetched = frontier.robots(host);
-      if (fetched == null) {
-        try {
-          InetAddress address = addresses.resolve(URI.create(robotsUrl).getHost());
-          Exchange ex = fetcher.get(robotsUrl, address, List.of());
-          fetched = new Frontier.Robots(ex.status(), ex.body());
-        } catch (IOException | AddressPolicy.ForbiddenAddressException e) {
-          int attempts = robotsAttempts.merge(host, 1, Integer::sum);
-          if (e instanceof IOException && attempts <= config.maxRetries()) {
-            // A timeout or reset may pass: try again after a back-off before giving up the host.
-            retries++;
-            pacer.wait(
-                host,
-                System.currentTimeMillis(),
-                config.backoffBase().toMillis() << Math.min(attempts - 1, 16));
-            return null;
-          }
-          // Unreachable robots.txt: the host is off limits for this crawl (RFC 9309, 2.3.1.4).
-          listener.failed(robotsUrl, String.valueOf(e.getMessage()));
-          fetched = new Frontier.Robots(0, new byte[0]);
+      Frontier.Robots fetched;
+      String failure = null;
+      try {
+        fetched = robotsCache.fetch(host);
+        if (fetched.status() == 429 || fetched.status() >= 500) {
+          failure = "robots.txt: HTTP " + fetched.status();
         }
-        RobotsRules parsed = RobotsRules.parse(robotsUrl, fetched, config.userAgent());
-        pacer.wait(
-            host,
-            System.currentTimeMillis(),
-            Math.max(config.delay().toMillis(), parsed.crawlDelayMillis()));
-        Frontier.Step step = frontier.step().robots(host, fetched);
-        List<String> added = new ArrayList<>();
-        List<String> sitemaps = new ArrayList<>(parsed.sitemaps());
-        sitemaps.add(host + "/sitemap.xml");
-        for (String sitemap : sitemaps) {
-          discovery.offer(
-              frontier, step, added, CanonicalUrl.of(sitemap, null), 0, 0, Frontier.Kind.SITEMAP);
-        }
-        step.commit();
-        rules.put(host, parsed);
-        return null;
+      } catch (IOException e) {
+        fetched = new Frontier.Robots(0, new byte[0]);
+        failure = "robots.txt: " + e.getMessage();
+      } catch (AddressPolicy.ForbiddenAddressException e) {
+        fetched = new Frontier.Robots(0, new byte[0]);
+        listener.failed(host + "/robots.txt", e.getMessage());
       }
-      RobotsRules parsed = RobotsRules.parse(robotsUrl, fetched, config.userAgent());
-      rules.put(host, parsed);
-      return parsed;
+      if (failure != null) {
+        int attempts = robotsAttempts.merge(host, 1, Integer::sum);
+        if (attempts <= config.maxRetries()) {
+          // A timeout or a server error may pass: try again after a back-off.
+          retries++;
+          pacer.wait(host, System.currentTimeMillis(), retry.backoffMillis(attempts - 1));
+          return null;
+        }
+        // Still unreachable: the host is off limits for this crawl (RFC 9309, 2.3.1.4).
+        listener.failed(host + "/robots.txt", failure);
+      }
+      RobotsRules parsed = robotsCache.remember(host, fetched);
+      pacer.wait(
+          host,
+          System.currentTimeMillis(),
+          Math.max(config.delay().toMillis(), parsed.crawlDelayMillis()));
+      Frontier.Step step = frontier.step().robots(host, fetched);
+      List<String> added = new ArrayList<>();
+      List<String> sitemaps = new ArrayList<>(parsed.sitemaps());
+      sitemaps.add(host + "/sitemap.xml");
+      for (String sitemap : sitemaps) {
+        discovery.offer(
+            frontier, step, added, CanonicalUrl.of(sitemap, null), 0, 0, Frontier.Kind.SITEMAP);
+      }
+      step.commit();
+      return null; // the host's delay applies before the page
     }
 
     private void retryOrFail(String host, Frontier.Entry entry, String why, long waitMillis)
