@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * group for the crawler's own name, a sitemap, redirects, 404 and 500 pages, a 429 with
  * Retry-After, a page slower than the crawler's timeout, an endless calendar, a large binary,
  * duplicate links that differ only in query order or fragment, nofollow links and a noindex page.
- * Every request it receives is logged with its time, so tests assert on what was asked.
+ * Every request it receives is logged with its time, so tests assert on what was asked. The chain
+ * variant (a tree of pages under /chain/0) answers robots.txt with a redirect.
  */
 public final class FixtureSite implements AutoCloseable {
   /** One request the site received: path with query, and when. */
@@ -41,7 +42,14 @@ public final class FixtureSite implements AutoCloseable {
                             System.currentTimeMillis(),
                             ctx.header("Authorization") != null || ctx.header("Cookie") != null));
                   });
-              config.routes.get("/robots.txt", this::robots);
+              if (chainPages > 0) {
+                // The chain site has moved its robots.txt: crawlers must follow the redirect.
+                config.routes.get(
+                    "/robots.txt", ctx -> ctx.status(301).header("Location", "/robots-moved.txt"));
+                config.routes.get("/robots-moved.txt", this::robots);
+              } else {
+                config.routes.get("/robots.txt", this::robots);
+              }
               config.routes.get("/sitemap.xml", this::sitemap);
               config.routes.get(
                   "/",
