@@ -16,6 +16,9 @@ import org.sandiq.ingest.PageLinks;
  * canonical, in scope, not a trap, not seen, within depth.
  */
 final class Discovery {
+  /** Links read from one page at most: a page of a million links must not flood the queue. */
+  static final int MAX_LINKS = 5000;
+
   private final CrawlConfig config;
   private final List<String> seeds;
   private final TrapGuard traps;
@@ -61,7 +64,7 @@ final class Discovery {
     if (entry.depth() < config.maxDepth()) {
       List<String> added = new ArrayList<>();
       URI base = URI.create(ex.url());
-      for (String link : page.links()) {
+      for (String link : page.links().subList(0, Math.min(MAX_LINKS, page.links().size()))) {
         offer(
             frontier,
             step,
