@@ -18,11 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeTest {
   static final int PAGES = 60;
 
+  /** The kill test needs a longer chain: 20 kills, each after a few pages. */
+  static final int KILL_PAGES = 250;
+
   @TempDir Path dir;
 
   static List<String> chainTargets() {
+    return chainTargets(PAGES);
+  }
+
+  static List<String> chainTargets(int pages) {
     List<String> targets = new ArrayList<>();
-    for (int n = 0; n <= PAGES; n++) {
+    for (int n = 0; n <= pages; n++) {
       targets.add("/chain/" + n);
     }
     return targets;
@@ -63,10 +70,10 @@ class ResumeTest {
 
   @Test
   void killedCrawlResumesAndLeavesWholeWarcFiles() throws Exception {
-    try (FixtureSite site = FixtureSite.chain(PAGES, 200_000)) {
+    try (FixtureSite site = FixtureSite.chain(KILL_PAGES, 200_000)) {
       Path out = dir.resolve("crawl");
       Random random = new Random(42);
-      int kills = 3;
+      int kills = 20;
       for (int k = 0; k < kills; k++) {
         Process child = startChild(site, out);
         int before = site.log.size();
@@ -87,7 +94,7 @@ class ResumeTest {
           archived.urls().size(),
           new HashSet<>(archived.urls()).size(),
           "archived twice: " + archived.urls());
-      for (String target : chainTargets()) {
+      for (String target : chainTargets(KILL_PAGES)) {
         assertEquals(200, archived.capture(site.base + target).status());
       }
       // A page in flight when the process died was not archived and is asked again: at most one
