@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Bounded soak: SECONDS (default 300) of mixed requests at concurrency 16 (wrk, loopback only)
+# against ./sandiq serve on the shipped corpus; heap in use sampled from /metrics every 30 s.
+# Needs wrk (apt-get install wrk) and an index (./sandiq reindex). usage: bench/soak.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-300}
+log=$(mktemp)
+./sandiq serve --port 0 --no-reindex > "$log" 2>/dev/null &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; rm -f "$log"' EXIT
+for _ in $(seq 1 600); do
+  url=$(grep -o 'http://[^ ]*' "$log" | head -n 1 || true)
+  [ -n "$url" ] && break
+  sleep 0.1
+done
+url=${url%/}
+# Old-generation use is what survives collections: flat means no leak (eden is a sawtooth anyway).
+heap() { curl -s "$url/metrics" | awk '/^jvm_memory_used_bytes\{area="heap",id="G1 Old Gen"/ {s+=$2} END {printf "%.0f", s/1048576}'; }
+echo "soak: $url for ${duration}s at c=16; old-generation heap MB every 30 s:"
+wrk -t2 -c16 -d"${duration}s" --latency -s bench/soak-queries.lua "$url" > /tmp/sandiq-soak-wrk.txt &
+wrk_pid=$!
+samples=""
+while kill -0 $wrk_pid 2>/dev/null; do
+  samples="$samples $(heap)"
+  sleep 30
+done
+wait $wrk_pid
+grep SOAK /tmp/sandiq-soak-wrk.txt
+echo "old_gen_mb:$samples"
+curl -s "$url/metrics" | grep -E '^http_server_requests_seconds_count\{.*status="5' || echo "5xx counted by the server: none"
