@@ -7,6 +7,17 @@ import java.time.Instant;
  * boilerplate, and fills in title, URL, date and site. Thread-safe and stateless.
  */
 public final class DocumentCleaner {
+  private final Extraction extraction;
+
+  /** A cleaner that keeps the main text of HTML pages. */
+  public DocumentCleaner() {
+    this(Extraction.MAIN_TEXT);
+  }
+
+  /** A cleaner that keeps as much of an HTML page as {@code extraction} says. */
+  public DocumentCleaner(Extraction extraction) {
+    this.extraction = extraction;
+  }
 
   /**
    * Cleans one raw document.
@@ -22,7 +33,7 @@ public final class DocumentCleaner {
     Instant date = raw.captureDate();
     String langHint = null;
     if (raw.format() == SourceFormat.HTML) {
-      HtmlCleaner.Page page = HtmlCleaner.clean(decoded, raw.url());
+      HtmlCleaner.Page page = HtmlCleaner.clean(decoded, raw.url(), extraction);
       title = page.title();
       text = page.text();
       if (page.date() != null) {

@@ -24,11 +24,13 @@ final class HtmlCleaner {
   /** Elements whose content is never main text. */
   private static final String INVISIBLE =
       "script, style, noscript, template, svg, math, iframe, object, embed, canvas, head,"
-          + " nav, form, button, select, textarea, input, dialog,"
-          + " [hidden], [aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo]";
+          + " nav, button, select, textarea, input, dialog,"
+          + " [hidden], [aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo],"
+          + " [style~=(?i)display:\\s*none], [style~=(?i)visibility:\\s*hidden]";
 
-  /** Page-level header and footer; inside an article they belong to it and are kept. */
-  private static final String PAGE_CHROME = "header, footer";
+  /** What even the whole-page baseline leaves out: code and markup a browser does not show. */
+  private static final String NOT_TEXT =
+      "script, style, noscript, template, svg, math, head, [hidden]";
 
   private static final Set<String> BLOCKS =
       Set.of(
@@ -71,19 +73,24 @@ final class HtmlCleaner {
   private HtmlCleaner() {}
 
   static Page clean(String html, String baseUri) {
+    return clean(html, baseUri, Extraction.MAIN_TEXT);
+  }
+
+  static Page clean(String html, String baseUri, Extraction extraction) {
     Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
     String title = title(doc);
     Instant date = date(doc);
     String canonical = canonicalUrl(doc);
     String lang = lang(doc);
     Element body = doc.body();
-    body.select(INVISIBLE).remove();
-    for (Element chrome : body.select(PAGE_CHROME)) {
-      if (chrome.closest("article, main") == null) {
-        chrome.remove();
-      }
+    String text;
+    if (extraction == Extraction.WHOLE_PAGE) {
+      body.select(NOT_TEXT).remove();
+      text = PlainText.normalize(blockText(body));
+    } else {
+      body.select(INVISIBLE).remove();
+      text = PlainText.dropRepeatedShortLines(PlainText.normalize(MainContent.extract(body, lang, title)));
     }
-    String text = PlainText.dropRepeatedShortLines(PlainText.normalize(blockText(body)));
     return new Page(title, text, date, canonical, lang);
   }
 
