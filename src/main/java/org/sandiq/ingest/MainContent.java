@@ -156,8 +156,7 @@ final class MainContent {
     }
     // Articles cut into many wrappers (one per paragraph) leave the best single wrapper with a
     // part of the text: climb while the parent holds clearly more prose than the candidate.
-    double pageProse = stats.prose(body);
-    while (top != body && stats.prose(top) < 0.6 * pageProse) {
+    while (top != body) {
       Element up = top.parent();
       for (int level = 0; up != null && up != body && level < 3; level++) {
         if (stats.prose(up) >= 1.3 * stats.prose(top) + PROSE_CHARS) {
@@ -165,9 +164,7 @@ final class MainContent {
         }
         up = up.parent();
       }
-      if (up == null
-          || stats.prose(up) < 1.3 * stats.prose(top) + PROSE_CHARS
-          || stats.linkDensity(up) >= 0.5) {
+      if (up == null || !worthClimbing(top, up, stats)) {
         break;
       }
       top = up;
@@ -191,6 +188,18 @@ final class MainContent {
       }
     }
     return chosen;
+  }
+
+  /**
+   * Whether {@code up} adds enough prose to {@code top} to be the container instead: clearly more
+   * prose, and what it adds mostly prose too (not menus or link lists).
+   */
+  private static boolean worthClimbing(Element top, Element up, Stats stats) {
+    double addedProse = stats.prose(up) - stats.prose(top);
+    double addedChars = stats.chars(up) - stats.chars(top);
+    return addedProse >= 0.3 * stats.prose(top) + PROSE_CHARS
+        && addedProse >= 0.6 * addedChars
+        && stats.linkDensity(up) < 0.35;
   }
 
   private static double initial(Element e) {
