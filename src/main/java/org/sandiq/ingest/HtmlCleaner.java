@@ -88,8 +88,17 @@ final class HtmlCleaner {
       body.select(NOT_TEXT).remove();
       text = PlainText.normalize(blockText(body));
     } else {
+      String visible = body.text();
       body.select(INVISIBLE).remove();
-      text = PlainText.dropRepeatedShortLines(PlainText.normalize(MainContent.extract(body, lang, title)));
+      text = PlainText.normalize(MainContent.extract(body, lang, title));
+      if (text.length() < 200 && visible.length() > 5 * (text.length() + 200)) {
+        // Pages that hide their text until a script shows it (a hidden wrapper, a closed
+        // "dialog"): what a reader finally sees is more than what is visible without scripts.
+        Element all = Jsoup.parse(html, baseUri == null ? "" : baseUri).body();
+        all.select(NOT_TEXT).remove();
+        text = PlainText.normalize(MainContent.extract(all, lang, title));
+      }
+      text = PlainText.dropRepeatedShortLines(text);
     }
     return new Page(title, text, date, canonical, lang);
   }

@@ -96,24 +96,45 @@ final class MainContent {
     return s.toString();
   }
 
-  /** Elements named as boilerplate that do not hold most of the page's prose. */
+  /**
+   * Elements named as boilerplate that do not hold most of the page's prose. When the names would
+   * set aside most of the prose between them, the weaker ones are not to be trusted on this page
+   * (a template that calls every section of the article a "slideshow"): then of those, only parts
+   * without any prose go.
+   * "Most" is three quarters: comments and teasers often outweigh a short article.
+   */
   private static Set<Element> boilerplateParts(Element body, Stats stats) {
-    Set<Element> dropped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     double total = stats.prose(body);
+    List<Element> named = new ArrayList<>();
+    Set<Element> likely = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (Element e : body.getAllElements()) {
       if (e == body) {
         continue;
       }
-      boolean named = ClassHints.boilerplate(e);
       String tag = e.normalName();
       boolean chromeTag =
           tag.equals("aside")
               || tag.equals("figure")
               || tag.equals("figcaption")
               || (tag.equals("footer") || tag.equals("header")) && e.closest("article") == null;
-      if ((named || chromeTag) && stats.prose(e) < 0.4 * total) {
-        dropped.add(e);
+      ClassHints.Boilerplate hint = ClassHints.boilerplate(e);
+      if ((chromeTag || hint != ClassHints.Boilerplate.NO) && stats.prose(e) < 0.4 * total) {
+        named.add(e);
+        if (!chromeTag && hint == ClassHints.Boilerplate.LIKELY) {
+          likely.add(e);
+        }
       }
+    }
+    Set<Element> dropped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    double droppedProse = 0;
+    for (Element e : named) {
+      if (!under(e.parent(), dropped, body)) {
+        droppedProse += stats.prose(e);
+      }
+      dropped.add(e);
+    }
+    if (total - droppedProse < 0.25 * total) {
+      dropped.removeIf(e -> likely.contains(e) && stats.prose(e) > 0);
     }
     return dropped;
   }
