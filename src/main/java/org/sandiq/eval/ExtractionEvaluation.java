@@ -33,8 +33,8 @@ public final class ExtractionEvaluation {
   /** The result for one folder: which metric, and the scores of each extractor. */
   public record Report(String set, String metric, int documents, List<ExtractionScores> scores) {}
 
-  /** One page of a benchmark. */
-  private record Page(String id, String url, Path html, JsonNode entry) {}
+  /** One page of a benchmark: its file and its line of the annotation file. */
+  private record Page(Path html, JsonNode entry) {}
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -44,6 +44,11 @@ public final class ExtractionEvaluation {
    * @throws IOException when the folder holds neither layout, or a line is not JSON
    */
   public Report evaluate(Path dir) throws IOException {
+    return evaluate(dir, List.of(Extraction.WHOLE_PAGE, Extraction.MAIN_TEXT));
+  }
+
+  /** Evaluates the benchmark in {@code dir} for the given extractions only. */
+  public Report evaluate(Path dir, List<Extraction> extractions) throws IOException {
     Path shingles = dir.resolve("ground-truth.jsonl");
     Path segments = dir.resolve("evaldata.jsonl");
     boolean shingleSet = Files.isRegularFile(shingles);
@@ -53,8 +58,8 @@ public final class ExtractionEvaluation {
     }
     List<Page> pages = pages(dir, shingleSet ? shingles : segments);
     List<ExtractionScores> scores = new ArrayList<>();
-    for (Extraction extraction : List.of(Extraction.WHOLE_PAGE, Extraction.MAIN_TEXT)) {
-      String name = extraction == Extraction.WHOLE_PAGE ? "whole-page" : "sandiq";
+    for (Extraction extraction : extractions) {
+      String name = nameOf(extraction);
       scores.add(
           shingleSet
               ? scoreShingles(pages, extraction, name)
@@ -65,6 +70,11 @@ public final class ExtractionEvaluation {
         shingleSet ? "shingles" : "segments",
         pages.size(),
         List.copyOf(scores));
+  }
+
+  /** The name an extraction's figures are reported under. */
+  public static String nameOf(Extraction extraction) {
+    return extraction == Extraction.WHOLE_PAGE ? "whole-page" : "sandiq";
   }
 
   private ExtractionScores scoreShingles(List<Page> pages, Extraction extraction, String name) {
@@ -91,11 +101,6 @@ public final class ExtractionEvaluation {
       scorer.add(text, strings(page.entry().path("with")), strings(page.entry().path("without")));
     }
     return scorer.scores(name, failed);
-  }
-
-  /** The extracted text of one page, or null when it cannot be read. */
-  public String extract(Path html, String url, Extraction extraction) {
-    return extract(new Page(html.toString(), url, html, null), extraction);
   }
 
   private static String extract(Page page, Extraction extraction) {
@@ -135,12 +140,7 @@ public final class ExtractionEvaluation {
         if (file.isEmpty()) {
           throw new IOException(jsonl + ":" + lineNumber + ": no html_file");
         }
-        pages.add(
-            new Page(
-                entry.path("id").asText(file),
-                entry.path("url").asText(null),
-                dir.resolve(file),
-                entry));
+        pages.add(new Page(dir.resolve(file), entry));
       }
     }
     return pages;

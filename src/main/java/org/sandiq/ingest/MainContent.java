@@ -50,21 +50,6 @@ final class MainContent {
     }
     Stats stats = new Stats(candidates, body);
     Set<Element> containers = containers(candidates, body, stats);
-    if (System.getProperty("sandiq.debug") != null) {
-      for (Element c : containers) {
-        System.err.println("CONTAINER " + c.cssSelector() + " chars=" + stats.chars(c));
-      }
-      for (TextBlock b : blocks) {
-        if (b.text().length() > 150) {
-          System.err.println("BLOCK " + b.owner().cssSelector() + " ld=" + b.linkDensity() + " dropped=" + under(b.owner(), dropped, body) + " " + b.text().substring(0, 60));
-        }
-      }
-      for (Element d : dropped) {
-        if (stats.chars(d) > 200) {
-          System.err.println("DROPPED " + d.cssSelector() + " chars=" + stats.chars(d));
-        }
-      }
-    }
     List<TextBlock> kept = new ArrayList<>();
     for (TextBlock b : candidates) {
       if (containers.contains(body) || under(b.owner(), containers, body)) {
@@ -202,8 +187,10 @@ final class MainContent {
         if (s != null && s >= threshold) {
           chosen.add(sibling);
         } else if (PARAGRAPH_TAGS.contains(sibling.normalName())
-            && stats.chars(sibling) >= PROSE_CHARS
-            && stats.linkDensity(sibling) < 0.25) {
+                && stats.chars(sibling) >= PROSE_CHARS
+                && stats.linkDensity(sibling) < 0.25
+            || stats.prose(sibling) >= PROSE_CHARS
+                && stats.prose(sibling) >= 0.7 * stats.chars(sibling)) {
           chosen.add(sibling);
         }
       }
