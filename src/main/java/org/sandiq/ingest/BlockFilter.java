@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The last pass over the blocks of the article's container: drops link lists, repeated blocks
- * (a caption shown twice, a teaser label under every item) and the short, prose-less lines that
+ * The last pass over the blocks of the article's container: drops link lists, repeated blocks (a
+ * caption shown twice, a teaser label under every item) and the short, prose-less lines that
  * templates put before and after an article (headline repeats, bylines, dates, "Tags:", "Explore
  * further").
  */
@@ -52,7 +52,9 @@ final class BlockFilter {
     List<TextBlock> out = new ArrayList<>();
     for (int i = 0; i < kept.size(); i++) {
       TextBlock b = kept.get(i);
-      if (i >= first && i <= last || sentence(b, stopWords)) {
+      // A subheading right above the first paragraph opens the article; the h1 is the title.
+      boolean leadHeading = i == first - 1 && b.heading() && !b.owner().normalName().equals("h1");
+      if (i >= first && i <= last || leadHeading || sentence(b, stopWords)) {
         out.add(b);
       }
     }
@@ -68,6 +70,9 @@ final class BlockFilter {
     String text = b.text();
     if (b.heading() || b.linkDensity() > 0.2) {
       return false;
+    }
+    if (b.owner().normalName().equals("li") && b.linkDensity() == 0) {
+      return true; // a list item without links: a list of the article, not a menu
     }
     int words = text.split("\\s+").length;
     if (words < 6) {

@@ -26,8 +26,8 @@ final class ClassHints {
               + "|(^|[\\s_-])(ad|ads|nav|menu|tags|share)s?($|[\\s_-])");
 
   /**
-   * Names of parts that are usually not the article's text (captions, media, widgets, page
-   * header), but that some templates also give to the article's own sections.
+   * Names of parts that are usually not the article's text (captions, media, widgets, page header),
+   * but that some templates also give to the article's own sections.
    */
   private static final Pattern SECONDARY =
       Pattern.compile(

@@ -83,10 +83,10 @@ final class MainContent {
 
   /**
    * Elements named as boilerplate that do not hold most of the page's prose. When the names would
-   * set aside most of the prose between them, the weaker ones are not to be trusted on this page
-   * (a template that calls every section of the article a "slideshow"): then of those, only parts
-   * without any prose go.
-   * "Most" is three quarters: comments and teasers often outweigh a short article.
+   * set aside most of the prose between them, the weaker ones are not to be trusted on this page (a
+   * template that calls every section of the article a "slideshow"): then of those, only parts
+   * without any prose go. "Most" is three quarters: comments and teasers often outweigh a short
+   * article.
    */
   private static Set<Element> boilerplateParts(Element body, Stats stats) {
     double total = stats.prose(body);
@@ -103,7 +103,7 @@ final class MainContent {
               || tag.equals("figcaption")
               || (tag.equals("footer") || tag.equals("header")) && e.closest("article") == null;
       ClassHints.Boilerplate hint = ClassHints.boilerplate(e);
-      if ((chromeTag || hint != ClassHints.Boilerplate.NO) && stats.prose(e) < 0.4 * total) {
+      if ((chromeTag || hint != ClassHints.Boilerplate.NO) && stats.prose(e) <= 0.4 * total) {
         named.add(e);
         if (!chromeTag && hint == ClassHints.Boilerplate.LIKELY) {
           likely.add(e);

@@ -91,8 +91,7 @@ class ExtractionEvaluationTest {
 
   @Test
   void folderWithoutAnnotationsIsAnError() {
-    IOException e =
-        assertThrows(IOException.class, () -> new ExtractionEvaluation().evaluate(dir));
+    IOException e = assertThrows(IOException.class, () -> new ExtractionEvaluation().evaluate(dir));
     assertTrue(e.getMessage().contains("ground-truth.jsonl"), e.getMessage());
   }
 }

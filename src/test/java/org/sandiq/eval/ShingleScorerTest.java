@@ -47,7 +47,8 @@ class ShingleScorerTest {
     double[][] expected = {{0.958, 0.938, 0.978}, {0.665, 0.500, 0.994}};
     String[] tools = {"trafilatura", "html-text"};
     for (int t = 0; t < tools.length; t++) {
-      JsonNode predictions = json.readTree(Files.readString(set.resolve("baselines/" + tools[t] + ".json")));
+      JsonNode predictions =
+          json.readTree(Files.readString(set.resolve("baselines/" + tools[t] + ".json")));
       if (predictions.has("output")) {
         predictions = predictions.get("output");
       }
