@@ -57,6 +57,15 @@ public final class DocumentMapper {
       d.add(new NumericDocValuesField(Fields.DATE, millis));
       d.add(new StoredField(Fields.DATE, millis));
     }
+    if (doc.captureDate() != null) {
+      long millis = doc.captureDate().toEpochMilli();
+      d.add(new LongPoint(Fields.CAPTURE_DATE, millis));
+      d.add(new NumericDocValuesField(Fields.CAPTURE_DATE, millis));
+      d.add(new StoredField(Fields.CAPTURE_DATE, millis));
+    }
+    if (doc.description() != null) {
+      d.add(new StoredField(Fields.DESCRIPTION, doc.description()));
+    }
     d.add(new TextField(Fields.title(language), doc.title(), Field.Store.NO));
     d.add(new TextField(Fields.text(language), doc.text(), Field.Store.NO));
     d.add(new TextField(Fields.TITLE_FOLDED, doc.title(), Field.Store.NO));

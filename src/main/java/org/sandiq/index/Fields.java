@@ -85,6 +85,19 @@ public final class Fields {
    */
   public static final String DATE = "date";
 
+  /**
+   * When the archive captured the document (WARC-Date), epoch milliseconds, kept apart from {@link
+   * #DATE} (which prefers the publication date): a point (capture ranges), numeric doc values
+   * (ordering captures of one URL) and stored (shown). Absent for loose files.
+   */
+  public static final String CAPTURE_DATE = "capture_date";
+
+  /**
+   * The page's own summary ({@code meta description}): stored only, for display; its words are not
+   * searched, since they repeat the text or advertise the site.
+   */
+  public static final String DESCRIPTION = "description";
+
   /** Title words folded (no case, no diacritics, ə as e): indexed, not stored. */
   public static final String TITLE_FOLDED = "title_folded";
 

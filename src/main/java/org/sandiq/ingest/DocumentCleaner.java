@@ -32,6 +32,7 @@ public final class DocumentCleaner {
     String url = raw.url();
     Instant date = raw.captureDate();
     String langHint = null;
+    String description = null;
     if (raw.format() == SourceFormat.HTML) {
       HtmlCleaner.Page page = HtmlCleaner.clean(decoded, raw.url(), extraction);
       title = page.title();
@@ -43,6 +44,7 @@ public final class DocumentCleaner {
         url = page.canonicalUrl();
       }
       langHint = page.lang();
+      description = page.description();
     } else {
       TextCleaner.Text clean = TextCleaner.clean(decoded);
       title = clean.title();
@@ -64,7 +66,9 @@ public final class DocumentCleaner {
         date,
         site,
         raw.source(),
-        langHint);
+        langHint,
+        raw.captureDate(),
+        description);
   }
 
   private static String pathOf(String source) {

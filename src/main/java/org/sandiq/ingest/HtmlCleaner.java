@@ -68,7 +68,13 @@ final class HtmlCleaner {
           "ul");
 
   /** The parts of a page that Sandiq keeps. */
-  record Page(String title, String text, Instant date, String canonicalUrl, String lang) {}
+  record Page(
+      String title,
+      String text,
+      Instant date,
+      String canonicalUrl,
+      String lang,
+      String description) {}
 
   private HtmlCleaner() {}
 
@@ -78,9 +84,10 @@ final class HtmlCleaner {
 
   static Page clean(String html, String baseUri, Extraction extraction) {
     Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
-    String title = title(doc);
-    Instant date = date(doc);
     String canonical = canonicalUrl(doc);
+    PageMetadata metadata = PageMetadata.of(doc, canonical != null ? canonical : baseUri);
+    String title = metadata.title();
+    Instant date = metadata.published();
     String lang = lang(doc);
     Element body = doc.body();
     String text;
@@ -100,7 +107,7 @@ final class HtmlCleaner {
       }
       text = PlainText.dropRepeatedShortLines(text);
     }
-    return new Page(title, text, date, canonical, lang);
+    return new Page(title, text, date, canonical, lang, metadata.description());
   }
 
   private static String blockText(Element root) {
@@ -132,44 +139,6 @@ final class HtmlCleaner {
         },
         root);
     return out.toString();
-  }
-
-  private static String title(Document doc) {
-    for (String candidate :
-        new String[] {
-          meta(doc, "meta[property=og:title]"),
-          meta(doc, "meta[name=twitter:title]"),
-          doc.title(),
-          text(doc.selectFirst("h1"))
-        }) {
-      if (candidate != null && !candidate.isBlank()) {
-        return PlainText.normalize(candidate).replace('\n', ' ');
-      }
-    }
-    return null;
-  }
-
-  private static Instant date(Document doc) {
-    String[] selectors = {
-      "meta[property=article:published_time]",
-      "meta[name=article:published_time]",
-      "meta[itemprop=datePublished]",
-      "meta[name=pubdate]",
-      "meta[name=publishdate]",
-      "meta[name=date]",
-      "meta[name=dc.date]",
-      "meta[name=dcterms.date]",
-      "meta[name=DC.date.issued]",
-      "meta[property=og:published_time]"
-    };
-    for (String selector : selectors) {
-      Instant date = Dates.parse(meta(doc, selector));
-      if (date != null) {
-        return date;
-      }
-    }
-    Element time = doc.selectFirst("time[datetime]");
-    return time == null ? null : Dates.parse(time.attr("datetime"));
   }
 
   private static String canonicalUrl(Document doc) {
