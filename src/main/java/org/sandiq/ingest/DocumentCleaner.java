@@ -7,6 +7,12 @@ import java.time.Instant;
  * boilerplate, and fills in title, URL, date and site. Thread-safe and stateless.
  */
 public final class DocumentCleaner {
+  /**
+   * HTML longer than this many characters is cut before parsing: a DOM costs many times the text in
+   * heap, and no article is this long (pages that are, are dumps whose start is what counts).
+   */
+  public static final int MAX_HTML_CHARS = 8 << 20;
+
   private final Extraction extraction;
 
   /** A cleaner that keeps the main text of HTML pages. */
@@ -34,6 +40,11 @@ public final class DocumentCleaner {
     String langHint = null;
     String description = null;
     if (raw.format() == SourceFormat.HTML) {
+      if (decoded.length() > MAX_HTML_CHARS) {
+        // Cut at a tag boundary so no half tag swallows text.
+        int cut = decoded.lastIndexOf('<', MAX_HTML_CHARS);
+        decoded = decoded.substring(0, cut > MAX_HTML_CHARS / 2 ? cut : MAX_HTML_CHARS);
+      }
       HtmlCleaner.Page page = HtmlCleaner.clean(decoded, raw.url(), extraction);
       title = page.title();
       text = page.text();
