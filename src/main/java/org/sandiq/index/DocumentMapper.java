@@ -14,6 +14,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 import org.sandiq.analysis.Language;
 import org.sandiq.ingest.CleanDocument;
+import org.sandiq.ingest.DuplicateKeys;
 
 /**
  * The one mapping from Sandiq's documents to Lucene documents (see {@link Fields} for why each
@@ -63,6 +64,10 @@ public final class DocumentMapper {
       d.add(new NumericDocValuesField(Fields.CAPTURE_DATE, millis));
       d.add(new StoredField(Fields.CAPTURE_DATE, millis));
     }
+    DuplicateKeys keys = DuplicateKeys.of(doc);
+    addKey(d, Fields.TEXT_HASH, keys.exact());
+    addKey(d, Fields.NEAR_HASH, keys.near());
+    addKey(d, Fields.URL_KEY, keys.url());
     if (doc.description() != null) {
       d.add(new StoredField(Fields.DESCRIPTION, doc.description()));
     }
@@ -71,6 +76,13 @@ public final class DocumentMapper {
     d.add(new TextField(Fields.TITLE_FOLDED, doc.title(), Field.Store.NO));
     d.add(new TextField(Fields.TEXT_FOLDED, doc.text(), Field.Store.NO));
     return facets.build(d);
+  }
+
+  private static void addKey(Document d, String field, String key) {
+    if (key != null) {
+      d.add(new StringField(field, key, Field.Store.NO));
+      d.add(new SortedDocValuesField(field, new BytesRef(key)));
+    }
   }
 
   /** The file document that records {@code stamp}. */

@@ -98,6 +98,26 @@ public final class Fields {
    */
   public static final String DESCRIPTION = "description";
 
+  /**
+   * Exact-duplicate key: a hash of the normalised clean text ({@code DuplicateKeys.exact}). Indexed
+   * (one term: find the copies of a document) and sorted doc values (collapse copies in results,
+   * count them after a reindex); not stored.
+   */
+  public static final String TEXT_HASH = "text_hash";
+
+  /**
+   * Near-duplicate cluster key: a MinHash sketch of the clean text's shingles ({@code
+   * DuplicateKeys.near}), indexed and doc-valued like {@link #TEXT_HASH}. Absent for very short
+   * texts.
+   */
+  public static final String NEAR_HASH = "near_hash";
+
+  /**
+   * Capture key: the normalised URL ({@code DuplicateKeys.url}) shared by every capture of one
+   * page, indexed and doc-valued like {@link #TEXT_HASH}. Absent for loose files.
+   */
+  public static final String URL_KEY = "url_key";
+
   /** Title words folded (no case, no diacritics, ə as e): indexed, not stored. */
   public static final String TITLE_FOLDED = "title_folded";
 
