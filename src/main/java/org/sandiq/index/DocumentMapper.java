@@ -72,9 +72,9 @@ public final class DocumentMapper {
       d.add(new StoredField(Fields.DESCRIPTION, doc.description()));
     }
     d.add(new TextField(Fields.title(language), doc.title(), Field.Store.NO));
-    d.add(new TextField(Fields.text(language), doc.text(), Field.Store.NO));
+    d.add(new TextField(Fields.text(language), indexed.searchText(), Field.Store.NO));
     d.add(new TextField(Fields.TITLE_FOLDED, doc.title(), Field.Store.NO));
-    d.add(new TextField(Fields.TEXT_FOLDED, doc.text(), Field.Store.NO));
+    d.add(new TextField(Fields.TEXT_FOLDED, indexed.searchText(), Field.Store.NO));
     return facets.build(d);
   }
 
