@@ -1,6 +1,10 @@
 package org.sandiq.index;
 
 import java.io.IOException;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -13,6 +17,8 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 import org.sandiq.analysis.Language;
+import org.sandiq.analysis.LanguageDetector;
+import org.sandiq.analysis.PassageLanguages;
 import org.sandiq.ingest.CleanDocument;
 import org.sandiq.ingest.DuplicateKeys;
 
@@ -22,6 +28,9 @@ import org.sandiq.ingest.DuplicateKeys;
  */
 public final class DocumentMapper {
   private final FacetsConfig facets;
+
+  /** Languages per passage; its detector shares Lingua's models with every other instance. */
+  private final PassageLanguages passageLanguages = new PassageLanguages(new LanguageDetector());
 
   public DocumentMapper(FacetsConfig facets) {
     this.facets = facets;
@@ -64,6 +73,7 @@ public final class DocumentMapper {
       d.add(new NumericDocValuesField(Fields.CAPTURE_DATE, millis));
       d.add(new StoredField(Fields.CAPTURE_DATE, millis));
     }
+    addPassageLanguages(d, language, indexed.searchText());
     DuplicateKeys keys = DuplicateKeys.of(doc);
     addKey(d, Fields.TEXT_HASH, keys.exact());
     addKey(d, Fields.NEAR_HASH, keys.near());
@@ -76,6 +86,33 @@ public final class DocumentMapper {
     d.add(new TextField(Fields.TITLE_FOLDED, doc.title(), Field.Store.NO));
     d.add(new TextField(Fields.TEXT_FOLDED, indexed.searchText(), Field.Store.NO));
     return facets.build(d);
+  }
+
+  /**
+   * Passages in another language than the document's go into that language's text field too, and
+   * every language with a passage is listed in {@link Fields#LANGS}. The whole text stays in the
+   * document language's field and the folded one, so nothing is searched less than before.
+   */
+  private void addPassageLanguages(Document d, Language primary, String text) {
+    Map<Language, StringBuilder> others = new EnumMap<>(Language.class);
+    Set<Language> present = new LinkedHashSet<>(); // the primary language first
+    if (primary != Language.UND) {
+      present.add(primary);
+    }
+    for (PassageLanguages.Passage passage : passageLanguages.detect(text)) {
+      Language l = passage.detection().language();
+      if (l == Language.UND) {
+        continue;
+      }
+      present.add(l);
+      if (l != primary) {
+        others.computeIfAbsent(l, k -> new StringBuilder()).append(passage.text()).append("\n\n");
+      }
+    }
+    others.forEach((l, t) -> d.add(new TextField(Fields.text(l), t.toString(), Field.Store.NO)));
+    for (Language l : present) {
+      d.add(new StringField(Fields.LANGS, l.code(), Field.Store.YES));
+    }
   }
 
   private static void addKey(Document d, String field, String key) {

@@ -99,6 +99,13 @@ public final class Fields {
   public static final String DESCRIPTION = "description";
 
   /**
+   * Every language the document has a passage in (besides {@link #LANG}, its primary one): indexed
+   * (filter documents that contain some Russian) and stored (shown). Each such passage is also
+   * indexed into that language's text field ({@link #text(Language)}).
+   */
+  public static final String LANGS = "langs";
+
+  /**
    * Exact-duplicate key: a hash of the normalised clean text ({@code DuplicateKeys.exact}). Indexed
    * (one term: find the copies of a document) and sorted doc values (collapse copies in results,
    * count them after a reindex); not stored.
