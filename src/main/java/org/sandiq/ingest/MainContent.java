@@ -206,7 +206,7 @@ final class MainContent {
     double addedProse = stats.prose(up) - stats.prose(top);
     double addedChars = stats.chars(up) - stats.chars(top);
     return addedProse >= 0.3 * stats.prose(top) + PROSE_CHARS
-        && addedProse >= 0.6 * addedChars
+        && addedProse >= 0.5 * addedChars
         && stats.linkDensity(up) < 0.35;
   }
 
