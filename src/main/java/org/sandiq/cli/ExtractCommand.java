@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Prints each document of each FILE as cleaned for the index: one JSON object per line,"
-          + " {file, id, url, title, text, lang, date, site}.",
+          + " {file, id, url, title, text, lang, date, site, captureDate, description}.",
       "A WARC file gives one line per HTML or text record. Exit code 1 when a file cannot be"
           + " read (the others are still printed)."
     })
@@ -53,7 +53,9 @@ final class ExtractCommand implements Callable<Integer> {
       String text,
       String lang,
       String date,
-      String site) {}
+      String site,
+      String captureDate,
+      String description) {}
 
   @Override
   public Integer call() {
@@ -83,7 +85,9 @@ final class ExtractCommand implements Callable<Integer> {
                           doc.text(),
                           detection.language().code(),
                           doc.date() == null ? null : doc.date().toString(),
-                          doc.site())));
+                          doc.site(),
+                          doc.captureDate() == null ? null : doc.captureDate().toString(),
+                          doc.description())));
             });
       } catch (IngestException | IOException e) {
         failed++;

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
       SearchCommand.class,
       ExtractCommand.class,
       CrawlCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -3,6 +3,7 @@ package org.sandiq.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.sandiq.analysis.LanguageAnalyzers;
+import org.sandiq.index.DuplicateCounts;
 import org.sandiq.index.ReindexReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,7 @@ final class ReindexCommand implements Callable<Integer> {
     } finally {
       progress.finish();
     }
+    out.println(DuplicateCounts.read(locations.index).line());
     out.println(report.summary());
     out.flush();
     return report.succeeded() ? 0 : Main.EXIT_PARTIAL;

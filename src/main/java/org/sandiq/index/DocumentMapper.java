@@ -2,7 +2,10 @@ package org.sandiq.index;
 
 import java.io.IOException;
 import java.time.ZoneOffset;
-import java.util.Locale;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -15,8 +18,10 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 import org.sandiq.analysis.Language;
+import org.sandiq.analysis.LanguageDetector;
+import org.sandiq.analysis.PassageLanguages;
 import org.sandiq.ingest.CleanDocument;
-import org.sandiq.ingest.DocumentIds;
+import org.sandiq.ingest.DuplicateKeys;
 
 /**
  * The one mapping from Sandiq's documents to Lucene documents (see {@link Fields} for why each
@@ -24,6 +29,9 @@ import org.sandiq.ingest.DocumentIds;
  */
 public final class DocumentMapper {
   private final FacetsConfig facets;
+
+  /** Languages per passage; its detector shares Lingua's models with every other instance. */
+  private final PassageLanguages passageLanguages = new PassageLanguages(new LanguageDetector());
 
   public DocumentMapper(FacetsConfig facets) {
     this.facets = facets;
@@ -62,23 +70,59 @@ public final class DocumentMapper {
       int year = doc.date().atOffset(ZoneOffset.UTC).getYear();
       d.add(new SortedSetDocValuesFacetField(Fields.YEAR, Integer.toString(year)));
     }
-    String dup = duplicateKey(doc.text());
-    d.add(new StringField(Fields.DUP, dup, Field.Store.NO));
-    d.add(new SortedDocValuesField(Fields.DUP, new BytesRef(dup)));
+    if (doc.captureDate() != null) {
+      long millis = doc.captureDate().toEpochMilli();
+      d.add(new LongPoint(Fields.CAPTURE_DATE, millis));
+      d.add(new NumericDocValuesField(Fields.CAPTURE_DATE, millis));
+      d.add(new StoredField(Fields.CAPTURE_DATE, millis));
+    }
+    addPassageLanguages(d, language, indexed.searchText());
+    DuplicateKeys keys = DuplicateKeys.of(doc);
+    addKey(d, Fields.TEXT_HASH, keys.exact());
+    addKey(d, Fields.NEAR_HASH, keys.near());
+    addKey(d, Fields.URL_KEY, keys.url());
+    if (doc.description() != null) {
+      d.add(new StoredField(Fields.DESCRIPTION, doc.description()));
+    }
     d.add(new TextField(Fields.title(language), doc.title(), Field.Store.NO));
-    d.add(new TextField(Fields.text(language), doc.text(), Field.Store.NO));
+    d.add(new TextField(Fields.text(language), indexed.searchText(), Field.Store.NO));
     d.add(new TextField(Fields.TITLE_FOLDED, doc.title(), Field.Store.NO));
-    d.add(new TextField(Fields.TEXT_FOLDED, doc.text(), Field.Store.NO));
+    d.add(new TextField(Fields.TEXT_FOLDED, indexed.searchText(), Field.Store.NO));
     return facets.build(d);
   }
 
   /**
-   * The exact-duplicate key of a text: its hash after case and spacing are folded away, so two
-   * captures of one article that differ only in line breaks share a key.
+   * Passages in another language than the document's go into that language's text field too, and
+   * every language with a passage is listed in {@link Fields#LANGS}. The whole text stays in the
+   * document language's field and the folded one, so nothing is searched less than before.
    */
-  public static String duplicateKey(String text) {
-    String normalized = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
-    return DocumentIds.of(normalized);
+  private void addPassageLanguages(Document d, Language primary, String text) {
+    Map<Language, StringBuilder> others = new EnumMap<>(Language.class);
+    Set<Language> present = new LinkedHashSet<>(); // the primary language first
+    if (primary != Language.UND) {
+      present.add(primary);
+    }
+    for (PassageLanguages.Passage passage : passageLanguages.detect(text)) {
+      Language l = passage.detection().language();
+      if (l == Language.UND) {
+        continue;
+      }
+      present.add(l);
+      if (l != primary) {
+        others.computeIfAbsent(l, k -> new StringBuilder()).append(passage.text()).append("\n\n");
+      }
+    }
+    others.forEach((l, t) -> d.add(new TextField(Fields.text(l), t.toString(), Field.Store.NO)));
+    for (Language l : present) {
+      d.add(new StringField(Fields.LANGS, l.code(), Field.Store.YES));
+    }
+  }
+
+  private static void addKey(Document d, String field, String key) {
+    if (key != null) {
+      d.add(new StringField(field, key, Field.Store.NO));
+      d.add(new SortedDocValuesField(field, new BytesRef(key)));
+    }
   }
 
   /** The file document that records {@code stamp}. */

@@ -89,10 +89,44 @@ public final class Fields {
   public static final String YEAR = "year";
 
   /**
-   * Exact-duplicate key: a hash of the clean text. Indexed (find a document's copies, count them)
-   * and sorted doc values (collapse copies into one hit while ranking).
+   * When the archive captured the document (WARC-Date), epoch milliseconds, kept apart from {@link
+   * #DATE} (which prefers the publication date): a point (capture ranges), numeric doc values
+   * (ordering captures of one URL) and stored (shown). Absent for loose files.
    */
-  public static final String DUP = "dup";
+  public static final String CAPTURE_DATE = "capture_date";
+
+  /**
+   * The page's own summary ({@code meta description}): stored only, for display; its words are not
+   * searched, since they repeat the text or advertise the site.
+   */
+  public static final String DESCRIPTION = "description";
+
+  /**
+   * Every language the document has a passage in (besides {@link #LANG}, its primary one): indexed
+   * (filter documents that contain some Russian) and stored (shown). Each such passage is also
+   * indexed into that language's text field ({@link #text(Language)}).
+   */
+  public static final String LANGS = "langs";
+
+  /**
+   * Exact-duplicate key: a hash of the normalised clean text ({@code DuplicateKeys.exact}). Indexed
+   * (one term: find the copies of a document) and sorted doc values (collapse copies in results,
+   * count them after a reindex); not stored.
+   */
+  public static final String TEXT_HASH = "text_hash";
+
+  /**
+   * Near-duplicate cluster key: a MinHash sketch of the clean text's shingles ({@code
+   * DuplicateKeys.near}), indexed and doc-valued like {@link #TEXT_HASH}. Absent for very short
+   * texts.
+   */
+  public static final String NEAR_HASH = "near_hash";
+
+  /**
+   * Capture key: the normalised URL ({@code DuplicateKeys.url}) shared by every capture of one
+   * page, indexed and doc-valued like {@link #TEXT_HASH}. Absent for loose files.
+   */
+  public static final String URL_KEY = "url_key";
 
   /** Title words folded (no case, no diacritics, ə as e): indexed, not stored. */
   public static final String TITLE_FOLDED = "title_folded";

@@ -16,11 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sandiq.analysis.Detection;
 import org.sandiq.analysis.LanguageDetector;
+import org.sandiq.ingest.BoilerplateLines;
 import org.sandiq.ingest.CleanDocument;
 import org.sandiq.ingest.Corpus;
 import org.sandiq.ingest.CorpusFile;
 import org.sandiq.ingest.DocumentCleaner;
 import org.sandiq.ingest.IngestException;
+import org.sandiq.ingest.SourceFormat;
 import org.sandiq.ingest.SourceReader;
 
 /**
@@ -36,6 +38,9 @@ import org.sandiq.ingest.SourceReader;
  * Lucene writer (which is thread-safe).
  */
 public final class Reindexer {
+  /** Text files larger than this are not read for boilerplate lines (they are rarely templated). */
+  private static final long BOILERPLATE_SAMPLE_BYTES = 1 << 20;
+
   private final Corpus corpus;
   private final SourceReader reader = new SourceReader();
   private final DocumentCleaner cleaner = new DocumentCleaner();
@@ -87,6 +92,7 @@ public final class Reindexer {
       }
     }
     listener.started(toRead.size(), files.size());
+    BoilerplateLines boilerplate = toRead.isEmpty() ? BoilerplateLines.none() : boilerplate(files);
 
     AtomicInteger indexed = new AtomicInteger();
     AtomicInteger updated = new AtomicInteger();
@@ -101,7 +107,8 @@ public final class Reindexer {
         futures.add(
             pool.submit(
                 () -> {
-                  Outcome outcome = indexFile(index, file, known.get(file.relativePath()));
+                  Outcome outcome =
+                      indexFile(index, file, known.get(file.relativePath()), boilerplate);
                   documents.addAndGet(outcome.documents());
                   switch (outcome.kind()) {
                     case NEW -> indexed.incrementAndGet();
@@ -144,6 +151,28 @@ public final class Reindexer {
         List.copyOf(failures));
   }
 
+  /**
+   * Learns the boilerplate lines of every folder from its text files (all of them, changed or not:
+   * a line is boilerplate by how many documents share it). Text files only, and small ones: HTML
+   * has already lost its template to main-text extraction, and this pass must stay cheap. A file
+   * that cannot be read here is simply not counted (the indexing pass reports it).
+   */
+  private BoilerplateLines boilerplate(List<CorpusFile> files) {
+    BoilerplateLines.Builder builder = new BoilerplateLines.Builder();
+    for (CorpusFile file : files) {
+      if (file.format() != SourceFormat.TEXT || file.size() > BOILERPLATE_SAMPLE_BYTES) {
+        continue;
+      }
+      String folder = BoilerplateLines.folderOf(file.relativePath());
+      try {
+        reader.read(file, raw -> builder.add(folder, cleaner.clean(raw).text()));
+      } catch (IngestException | IOException | RuntimeException e) {
+        // counted as no document; the indexing pass names the file and why
+      }
+    }
+    return builder.build();
+  }
+
   private enum Kind {
     NEW,
     CHANGED,
@@ -159,7 +188,8 @@ public final class Reindexer {
    *
    * @throws IOException only when the index itself fails
    */
-  private Outcome indexFile(DocumentIndex index, CorpusFile file, FileStamp old)
+  private Outcome indexFile(
+      DocumentIndex index, CorpusFile file, FileStamp old, BoilerplateLines boilerplate)
       throws IOException {
     String hash;
     try {
@@ -185,7 +215,10 @@ public final class Reindexer {
                 index.deleteFile(name);
                 cleared[0] = true;
               }
-              index.add(new IndexedDocument(clean, detection, name));
+              String folder = BoilerplateLines.folderOf(name);
+              index.add(
+                  new IndexedDocument(
+                      clean, detection, name, boilerplate.searchable(folder, clean.text())));
             } catch (IOException e) {
               throw new IndexFailure(e);
             }

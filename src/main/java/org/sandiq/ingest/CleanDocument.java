@@ -16,6 +16,9 @@ import java.time.Instant;
  * @param source the corpus-relative path, with {@code #offset} for a WARC record
  * @param langHint the language the document declares ({@code <html lang>}), lower-case primary
  *     subtag, or null
+ * @param captureDate when the archive captured it (WARC-Date), kept apart from the publication
+ *     date, or null
+ * @param description the page's own summary ({@code meta description}), or null
  */
 public record CleanDocument(
     String id,
@@ -25,4 +28,20 @@ public record CleanDocument(
     Instant date,
     String site,
     String source,
-    String langHint) {}
+    String langHint,
+    Instant captureDate,
+    String description) {
+
+  /** A document without capture date or description (loose text files, tests). */
+  public CleanDocument(
+      String id,
+      String url,
+      String title,
+      String text,
+      Instant date,
+      String site,
+      String source,
+      String langHint) {
+    this(id, url, title, text, date, site, source, langHint, null, null);
+  }
+}

@@ -72,7 +72,8 @@ public final class Corpus {
             .orElseThrow(
                 () ->
                     new IOException(
-                        p + ": not a file Sandiq reads (.txt, .html, .htm, .warc, .warc.gz)"));
+                        p
+                            + ": not a file Sandiq reads (.txt, .html, .htm, optionally .gz, .warc, .warc.gz)"));
     BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);
     String name = p.startsWith(root) ? relativeName(p) : p.getFileName().toString();
     return new CorpusFile(p, name, attrs.size(), attrs.lastModifiedTime().toMillis(), format);

@@ -7,6 +7,23 @@ import java.time.Instant;
  * boilerplate, and fills in title, URL, date and site. Thread-safe and stateless.
  */
 public final class DocumentCleaner {
+  /**
+   * HTML longer than this many characters is cut before parsing: a DOM costs many times the text in
+   * heap, and no article is this long (pages that are, are dumps whose start is what counts).
+   */
+  public static final int MAX_HTML_CHARS = 8 << 20;
+
+  private final Extraction extraction;
+
+  /** A cleaner that keeps the main text of HTML pages. */
+  public DocumentCleaner() {
+    this(Extraction.MAIN_TEXT);
+  }
+
+  /** A cleaner that keeps as much of an HTML page as {@code extraction} says. */
+  public DocumentCleaner(Extraction extraction) {
+    this.extraction = extraction;
+  }
 
   /**
    * Cleans one raw document.
@@ -21,8 +38,14 @@ public final class DocumentCleaner {
     String url = raw.url();
     Instant date = raw.captureDate();
     String langHint = null;
+    String description = null;
     if (raw.format() == SourceFormat.HTML) {
-      HtmlCleaner.Page page = HtmlCleaner.clean(decoded, raw.url());
+      if (decoded.length() > MAX_HTML_CHARS) {
+        // Cut at a tag boundary so no half tag swallows text.
+        int cut = decoded.lastIndexOf('<', MAX_HTML_CHARS);
+        decoded = decoded.substring(0, cut > MAX_HTML_CHARS / 2 ? cut : MAX_HTML_CHARS);
+      }
+      HtmlCleaner.Page page = HtmlCleaner.clean(decoded, raw.url(), extraction);
       title = page.title();
       text = page.text();
       if (page.date() != null) {
@@ -32,6 +55,7 @@ public final class DocumentCleaner {
         url = page.canonicalUrl();
       }
       langHint = page.lang();
+      description = page.description();
     } else {
       TextCleaner.Text clean = TextCleaner.clean(decoded);
       title = clean.title();
@@ -53,7 +77,9 @@ public final class DocumentCleaner {
         date,
         site,
         raw.source(),
-        langHint);
+        langHint,
+        raw.captureDate(),
+        description);
   }
 
   private static String pathOf(String source) {

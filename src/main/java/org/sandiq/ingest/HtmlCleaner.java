@@ -24,11 +24,13 @@ final class HtmlCleaner {
   /** Elements whose content is never main text. */
   private static final String INVISIBLE =
       "script, style, noscript, template, svg, math, iframe, object, embed, canvas, head,"
-          + " nav, form, button, select, textarea, input, dialog,"
-          + " [hidden], [aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo]";
+          + " nav, button, select, textarea, input, dialog,"
+          + " [hidden], [aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo],"
+          + " [style~=(?i)display:\\s*none], [style~=(?i)visibility:\\s*hidden]";
 
-  /** Page-level header and footer; inside an article they belong to it and are kept. */
-  private static final String PAGE_CHROME = "header, footer";
+  /** What even the whole-page baseline leaves out: code and markup a browser does not show. */
+  private static final String NOT_TEXT =
+      "script, style, noscript, template, svg, math, head, [hidden]";
 
   private static final Set<String> BLOCKS =
       Set.of(
@@ -66,25 +68,46 @@ final class HtmlCleaner {
           "ul");
 
   /** The parts of a page that Sandiq keeps. */
-  record Page(String title, String text, Instant date, String canonicalUrl, String lang) {}
+  record Page(
+      String title,
+      String text,
+      Instant date,
+      String canonicalUrl,
+      String lang,
+      String description) {}
 
   private HtmlCleaner() {}
 
   static Page clean(String html, String baseUri) {
+    return clean(html, baseUri, Extraction.MAIN_TEXT);
+  }
+
+  static Page clean(String html, String baseUri, Extraction extraction) {
     Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
-    String title = title(doc);
-    Instant date = date(doc);
     String canonical = canonicalUrl(doc);
+    PageMetadata metadata = PageMetadata.of(doc, canonical != null ? canonical : baseUri);
+    String title = metadata.title();
+    Instant date = metadata.published();
     String lang = lang(doc);
     Element body = doc.body();
-    body.select(INVISIBLE).remove();
-    for (Element chrome : body.select(PAGE_CHROME)) {
-      if (chrome.closest("article, main") == null) {
-        chrome.remove();
+    String text;
+    if (extraction == Extraction.WHOLE_PAGE) {
+      body.select(NOT_TEXT).remove();
+      text = PlainText.normalize(blockText(body));
+    } else {
+      String visible = body.text();
+      body.select(INVISIBLE).remove();
+      text = PlainText.normalize(MainContent.extract(body, lang, title));
+      if (text.length() < 200 && visible.length() > 5 * (text.length() + 200)) {
+        // Pages that hide their text until a script shows it (a hidden wrapper, a closed
+        // "dialog"): what a reader finally sees is more than what is visible without scripts.
+        Element all = Jsoup.parse(html, baseUri == null ? "" : baseUri).body();
+        all.select(NOT_TEXT).remove();
+        text = PlainText.normalize(MainContent.extract(all, lang, title));
       }
+      text = PlainText.dropRepeatedShortLines(text);
     }
-    String text = PlainText.dropRepeatedShortLines(PlainText.normalize(blockText(body)));
-    return new Page(title, text, date, canonical, lang);
+    return new Page(title, text, date, canonical, lang, metadata.description());
   }
 
   private static String blockText(Element root) {
@@ -116,44 +139,6 @@ final class HtmlCleaner {
         },
         root);
     return out.toString();
-  }
-
-  private static String title(Document doc) {
-    for (String candidate :
-        new String[] {
-          meta(doc, "meta[property=og:title]"),
-          meta(doc, "meta[name=twitter:title]"),
-          doc.title(),
-          text(doc.selectFirst("h1"))
-        }) {
-      if (candidate != null && !candidate.isBlank()) {
-        return PlainText.normalize(candidate).replace('\n', ' ');
-      }
-    }
-    return null;
-  }
-
-  private static Instant date(Document doc) {
-    String[] selectors = {
-      "meta[property=article:published_time]",
-      "meta[name=article:published_time]",
-      "meta[itemprop=datePublished]",
-      "meta[name=pubdate]",
-      "meta[name=publishdate]",
-      "meta[name=date]",
-      "meta[name=dc.date]",
-      "meta[name=dcterms.date]",
-      "meta[name=DC.date.issued]",
-      "meta[property=og:published_time]"
-    };
-    for (String selector : selectors) {
-      Instant date = Dates.parse(meta(doc, selector));
-      if (date != null) {
-        return date;
-      }
-    }
-    Element time = doc.selectFirst("time[datetime]");
-    return time == null ? null : Dates.parse(time.attr("datetime"));
   }
 
   private static String canonicalUrl(Document doc) {

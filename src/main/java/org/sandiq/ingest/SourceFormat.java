@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The kinds of corpus file Sandiq reads, recognised by file name. */
+/**
+ * The kinds of corpus file Sandiq reads, recognised by file name. Text and HTML files may also be
+ * gzip-compressed ({@code .html.gz}, {@code .txt.gz}).
+ */
 public enum SourceFormat {
   /** Plain text: one document, its first line the title when it looks like one. */
   TEXT,
@@ -18,6 +21,11 @@ public enum SourceFormat {
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.startsWith(".")) {
       return Optional.empty();
+    }
+    if (name.endsWith(".gz") && !name.endsWith(".warc.gz")) {
+      // A gzip-compressed text or HTML file (.html.gz, as benchmarks ship pages) reads as its
+      // uncompressed self: SourceReader unpacks it.
+      name = name.substring(0, name.length() - 3);
     }
     if (name.endsWith(".txt")) {
       return Optional.of(TEXT);

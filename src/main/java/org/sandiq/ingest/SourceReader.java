@@ -45,7 +45,30 @@ public final class SourceReader {
     if (bytes.length == 0) {
       throw new IngestException("empty file");
     }
+    if (file.path().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
+      bytes = gunzip(bytes);
+      if (bytes.length == 0) {
+        throw new IngestException("empty file (after gzip)");
+      }
+    }
     return new RawDocument(file.relativePath(), null, null, file.format(), bytes, null);
+  }
+
+  /** The uncompressed bytes of a gzip file, refused when damaged or larger than the file limit. */
+  private static byte[] gunzip(byte[] compressed) throws IngestException {
+    try (InputStream in =
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
+      byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+      if (bytes.length > MAX_FILE_BYTES) {
+        throw new IngestException(
+            "file too large: over " + (MAX_FILE_BYTES >> 20) + " MB uncompressed");
+      }
+      return bytes;
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new IngestException("damaged or truncated gzip file: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new IngestException("cannot unpack gzip file: " + e.getMessage(), e);
+    }
   }
 
   /** SHA-256 of the file's bytes, hex: what incremental reindexing compares. */

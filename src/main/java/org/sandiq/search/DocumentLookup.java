@@ -11,6 +11,9 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
@@ -21,7 +24,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.sandiq.analysis.Language;
-import org.sandiq.index.DocumentMapper;
 import org.sandiq.index.Fields;
 
 /**
@@ -65,16 +67,22 @@ final class DocumentLookup {
       return Optional.empty();
     }
     Document d = searcher.storedFields().document(doc, STORED);
+    // Captures share the normalised URL key (loose files have none: their path is their own).
+    String urlKey = key(searcher, doc, Fields.URL_KEY);
     List<StoredDocument.Related> captures =
-        related(searcher, new TermQuery(new Term(Fields.URL, d.get(Fields.URL))));
+        urlKey == null
+            ? List.of()
+            : related(searcher, new TermQuery(new Term(Fields.URL_KEY, urlKey)));
     if (captures.size() < 2) {
       captures = List.of();
     }
-    String dupKey = DocumentMapper.duplicateKey(d.get(Fields.TEXT));
+    String textHash = key(searcher, doc, Fields.TEXT_HASH);
     List<StoredDocument.Related> duplicates =
-        related(searcher, new TermQuery(new Term(Fields.DUP, dupKey))).stream()
-            .filter(r -> !r.id().equals(id))
-            .toList();
+        textHash == null
+            ? List.of()
+            : related(searcher, new TermQuery(new Term(Fields.TEXT_HASH, textHash))).stream()
+                .filter(r -> !r.id().equals(id))
+                .toList();
     return Optional.of(
         new StoredDocument(
             d.get(Fields.ID),
@@ -105,16 +113,28 @@ final class DocumentLookup {
       mlt.setFieldNames(new String[] {field});
       like.add(mlt.like(field, new StringReader(text)), BooleanClause.Occur.SHOULD);
     }
-    Query query =
+    BooleanQuery.Builder query =
         new BooleanQuery.Builder()
             .add(like.build(), BooleanClause.Occur.MUST)
             .add(QueryBuilder.contentDocuments(), BooleanClause.Occur.FILTER)
-            .add(new TermQuery(new Term(Fields.ID, d.get(Fields.ID))), BooleanClause.Occur.MUST_NOT)
             .add(
-                new TermQuery(new Term(Fields.DUP, DocumentMapper.duplicateKey(text))),
-                BooleanClause.Occur.MUST_NOT)
-            .build();
-    return searcher.search(query, limit);
+                new TermQuery(new Term(Fields.ID, d.get(Fields.ID))), BooleanClause.Occur.MUST_NOT);
+    String textHash = key(searcher, doc, Fields.TEXT_HASH);
+    if (textHash != null) {
+      query.add(new TermQuery(new Term(Fields.TEXT_HASH, textHash)), BooleanClause.Occur.MUST_NOT);
+    }
+    return searcher.search(query.build(), limit);
+  }
+
+  /** The value of sorted doc-values field {@code field} of {@code doc}, or null. */
+  static String key(IndexSearcher searcher, int doc, String field) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    SortedDocValues values = leaf.reader().getSortedDocValues(field);
+    if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+      return null;
+    }
+    return values.lookupOrd(values.ordValue()).utf8ToString();
   }
 
   private static List<StoredDocument.Related> related(IndexSearcher searcher, Query query)

@@ -5,9 +5,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -42,13 +39,12 @@ final class HitPage {
   static HitPage cut(
       IndexSearcher searcher, ScoreDoc[] ranked, int skip, int size, boolean maybeMore)
       throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     Set<String> seen = new HashSet<>();
     List<Entry> entries = new ArrayList<>(size);
     int unique = 0;
     int i = 0;
     for (; i < ranked.length && entries.size() < size; i++) {
-      String key = dupKey(leaves, ranked[i].doc);
+      String key = DocumentLookup.key(searcher, ranked[i].doc, Fields.TEXT_HASH);
       if (key != null && !seen.add(key)) {
         continue;
       }
@@ -62,16 +58,7 @@ final class HitPage {
     return new HitPage(entries, last);
   }
 
-  private static String dupKey(List<LeafReaderContext> leaves, int doc) throws IOException {
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    SortedDocValues dv = leaf.reader().getSortedDocValues(Fields.DUP);
-    if (dv == null || !dv.advanceExact(doc - leaf.docBase)) {
-      return null;
-    }
-    return dv.lookupOrd(dv.ordValue()).utf8ToString();
-  }
-
   private static int copies(IndexSearcher searcher, String key) throws IOException {
-    return Math.max(1, searcher.count(new TermQuery(new Term(Fields.DUP, key))));
+    return Math.max(1, searcher.count(new TermQuery(new Term(Fields.TEXT_HASH, key))));
   }
 }

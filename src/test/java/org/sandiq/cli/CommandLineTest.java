@@ -53,6 +53,21 @@ class CommandLineTest {
   }
 
   @Test
+  void reindexCountsDuplicatesOnTheLineBeforeTheSummary() throws Exception {
+    Path corpus = dir.resolve("corpus");
+    Fixtures.copyShipped(corpus, "seed/000_7171e9ebea0e3f35.txt", "a/s.txt");
+    Fixtures.copyShipped(corpus, "seed/000_7171e9ebea0e3f35.txt", "b/s.txt");
+    Fixtures.write(corpus, "c/other.txt", "Other\n\nA text about something else entirely here.");
+    Run run = run("reindex", "--corpus", corpus.toString(), "--index", dir.resolve("i").toString());
+    assertEquals(0, run.exit(), run.err());
+    List<String> lines = run.out().lines().toList();
+    assertEquals(
+        "duplicates: 1 exact, 0 near; 0 URLs captured more than once (0 captures)",
+        lines.get(lines.size() - 2));
+    assertTrue(lines.get(lines.size() - 1).startsWith("indexed 3, updated 0"), run.out());
+  }
+
+  @Test
   void reindexWithABrokenFileNamesItAndExitsNonZero() throws Exception {
     Path corpus = dir.resolve("corpus");
     Fixtures.write(corpus, "ok.txt", "Fine\n\nA readable file.");

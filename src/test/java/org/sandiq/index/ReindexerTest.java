@@ -36,6 +36,36 @@ class ReindexerTest {
   }
 
   @Test
+  void linesRepeatedAcrossAFolderAreStoredButNotSearched() throws Exception {
+    Path corpus = dir.resolve("corpus");
+    Path index = dir.resolve("index");
+    String[] bodies = {
+      "The caravan reached Sheki at dawn.",
+      "The ferry crossed the Caspian at night.",
+      "The train left Baku for Tbilisi.",
+      "The festival opened in Ganja with music."
+    };
+    for (int i = 0; i < bodies.length; i++) {
+      Fixtures.write(
+          corpus,
+          "site/" + i + ".txt",
+          "Story " + i + "\n\n" + bodies[i] + "\n\nZeplinmenu Sections Contacts\n\nSee more");
+    }
+    Fixtures.write(corpus, "other/x.txt", "Other\n\nA note on Zeplinmenu in another folder.");
+    Fixtures.reindex(corpus, index, false);
+    assertEquals(1, count(index, "Zeplinmenu"), "only the other folder's text finds it");
+    assertEquals(1, count(index, "caravan"), "the content is still searched");
+    try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
+        LuceneSearchService search =
+            new LuceneSearchService(index, new FieldAnalyzers(analyzers))) {
+      var hit = search.search(SearchRequest.of("caravan")).hits().get(0);
+      assertTrue(
+          search.document(hit.id()).orElseThrow().text().contains("Zeplinmenu Sections Contacts"),
+          "the stored text keeps the line");
+    }
+  }
+
+  @Test
   void incrementalReindexFollowsEditsDeletionsAndAdditions() throws Exception {
     Path corpus = dir.resolve("corpus");
     Path index = dir.resolve("index");

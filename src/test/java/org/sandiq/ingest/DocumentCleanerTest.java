@@ -84,12 +84,54 @@ class DocumentCleanerTest {
         """;
     CleanDocument doc = cleaner.clean(html("html/p.html", null, page));
     assertEquals("Xocalı soyqırımı", doc.title(), "og:title wins over <title>");
-    assertEquals(
-        "Xocalı soyqırımı\n\nBirinci abzas mətn.\n\nİkinci abzas.\n\nbir\n\niki", doc.text());
+    // The headline is the title; the text is the article below it.
+    assertEquals("Birinci abzas mətn.\n\nİkinci abzas.\n\nbir\n\niki", doc.text());
     assertEquals("https://news.example.az/xocali", doc.url(), "the canonical URL is the URL");
     assertEquals("news.example.az", doc.site());
     assertEquals(Instant.parse("2020-02-26T06:00:00Z"), doc.date());
     assertEquals("az", doc.langHint());
+  }
+
+  @Test
+  void mainTextDropsTeasersShareWidgetsCommentsAndMenus() throws Exception {
+    String para =
+        "<p>The city council approved the budget for the new library on Tuesday, after a debate"
+            + " that lasted most of the afternoon and drew a large crowd of residents. %d</p>";
+    StringBuilder article = new StringBuilder("<div class='story-body'><h2>Budget vote</h2>");
+    for (int i = 1; i <= 4; i++) {
+      article.append(String.format(para, i));
+    }
+    article.append("<ul><li>Opening hours: 9 to 18</li><li>Entry: free</li></ul></div>");
+    String page =
+        "<html><head><title>Library approved | Example Times</title></head><body>"
+            + "<div class='menu'><a href=/>Home</a> <a href=/politics>Politics</a></div>"
+            + "<div class='share-buttons'><a href=#>Share on Facebook</a> <a href=#>Tweet</a></div>"
+            + article
+            + "<div class='related-stories'><h3>Related</h3><p><a href=/x>Mayor opens a new"
+            + " park in the north of the city</a> The park has a lake and a playground.</p></div>"
+            + "<section id='comments'><p>Great news, we have waited for this library for years"
+            + " and I hope it opens soon, with long opening hours for students.</p></section>"
+            + "<div><a href=/a>About</a> <a href=/b>Contact</a> <a href=/c>Jobs</a></div>"
+            + "</body></html>";
+    CleanDocument doc = cleaner.clean(html("news/lib.html", null, page));
+    String text = doc.text();
+    assertTrue(text.startsWith("Budget vote\n\nThe city council approved"), text);
+    assertTrue(text.contains("drew a large crowd of residents. 4"), text);
+    assertTrue(text.contains("Opening hours: 9 to 18\n\nEntry: free"), "lists are kept: " + text);
+    for (String boilerplate :
+        new String[] {"Home", "Share on Facebook", "Mayor opens", "Great news", "Contact"}) {
+      assertFalse(text.contains(boilerplate), boilerplate + " in " + text);
+    }
+  }
+
+  @Test
+  void wholePageExtractionKeepsEverythingVisible() throws Exception {
+    String page =
+        "<html><body><nav><a href=/>Home</a></nav><p>Body text.</p><script>x()</script>"
+            + "<footer>Footer line</footer></body></html>";
+    CleanDocument doc =
+        new DocumentCleaner(Extraction.WHOLE_PAGE).clean(html("p.html", null, page));
+    assertEquals("Home\n\nBody text.\n\nFooter line", doc.text());
   }
 
   @Test

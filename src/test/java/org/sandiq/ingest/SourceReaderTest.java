@@ -48,6 +48,33 @@ class SourceReaderTest {
   }
 
   @Test
+  void gzippedHtmlIsReadAsHtml() throws Exception {
+    Path file = dir.resolve("page.html.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write(
+          "<html><body><p>Gzipped page about the Caspian Sea.</p></body></html>"
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    assertEquals(java.util.Optional.of(SourceFormat.HTML), SourceFormat.of(file));
+    List<CleanDocument> docs = readAll(dir, file);
+    assertEquals(1, docs.size());
+    assertEquals("Gzipped page about the Caspian Sea.", docs.get(0).text());
+  }
+
+  @Test
+  void truncatedGzipIsReportedWithAReason() throws Exception {
+    Path whole = dir.resolve("whole.html.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(whole))) {
+      out.write("<p>some text</p>".repeat(2000).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    byte[] bytes = Files.readAllBytes(whole);
+    Path broken = dir.resolve("broken.html.gz");
+    Files.write(broken, Arrays.copyOf(bytes, bytes.length / 2));
+    IngestException e = assertThrows(IngestException.class, () -> readAll(dir, broken));
+    assertTrue(e.getMessage().contains("gzip"), e.getMessage());
+  }
+
+  @Test
   void truncatedWarcIsReportedWithItsOffset() throws Exception {
     byte[] whole =
         Files.readAllBytes(Fixtures.shippedCorpus().resolve("warc/warcio-example.warc.gz"));

@@ -1,0 +1,122 @@
+package org.sandiq.ingest;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The keys that group copies of a document, computed from its clean text and URL.
+ *
+ * @param exact the same for documents with the same text (case, accents and spacing aside): 16 hex
+ *     digits of SHA-256 over the normalised text
+ * @param near a MinHash sketch over 4-word shingles of the normalised text, 32 hex digits: texts
+ *     that differ only in a few words (a date line, a counter, a changed teaser) usually get the
+ *     same value, so equal values form a near-duplicate cluster; null for texts under 8 words
+ * @param url the normalised URL (lower-case host without {@code www.}, no fragment, no tracking
+ *     parameters, no trailing slash) shared by every capture of one page; null for loose files
+ * @see <a href="https://doi.org/10.1109/SEQUEN.1997.666900">Broder, On the resemblance and
+ *     containment of documents (MinHash), 1997</a>
+ */
+public record DuplicateKeys(String exact, String near, String url) {
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+  private static final Pattern TRACKING = Pattern.compile("^(utm_[a-z]+|fbclid|gclid)=.*");
+  private static final int SHINGLE = 4;
+
+  /** The keys of {@code doc}. */
+  public static DuplicateKeys of(CleanDocument doc) {
+    List<String> words = words(doc.text());
+    String exact =
+        HexFormat.of()
+            .formatHex(
+                DocumentIds.sha256(String.join(" ", words).getBytes(StandardCharsets.UTF_8)), 0, 8);
+    String near = words.size() < 2 * SHINGLE ? null : minHash(words);
+    return new DuplicateKeys(exact, near, urlKey(doc.url()));
+  }
+
+  private static List<String> words(String text) {
+    String folded =
+        Normalizer.normalize(text, Normalizer.Form.NFKD)
+            .replaceAll("\\p{M}+", "")
+            .toLowerCase(Locale.ROOT);
+    List<String> words = new ArrayList<>();
+    Matcher m = WORD.matcher(folded);
+    while (m.find()) {
+      words.add(m.group());
+    }
+    return words;
+  }
+
+  /**
+   * A MinHash sketch of the shingle set: its two smallest shingle hashes. Two texts share it with a
+   * probability close to the square of their Jaccard similarity (about 0.8 for texts 90% alike,
+   * almost never for different ones), so one value serves as a cluster key without comparing
+   * documents pairwise.
+   */
+  private static String minHash(List<String> words) {
+    long first = -1; // unsigned maximum
+    long second = -1;
+    for (int i = 0; i + SHINGLE <= words.size(); i++) {
+      long h = hash64(String.join(" ", words.subList(i, i + SHINGLE)));
+      if (Long.compareUnsigned(h, first) < 0) {
+        second = first;
+        first = h;
+      } else if (h != first && Long.compareUnsigned(h, second) < 0) {
+        second = h;
+      }
+    }
+    return HexFormat.of().toHexDigits(first) + HexFormat.of().toHexDigits(second);
+  }
+
+  /** 64-bit FNV-1a, then a murmur finaliser so that nearby strings spread over all bits. */
+  private static long hash64(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    return h ^ (h >>> 33);
+  }
+
+  /** The normalised form of an http(s) URL, or null when {@code url} is none. */
+  static String urlKey(String url) {
+    if (Sites.hostOf(url) == null) {
+      return null;
+    }
+    try {
+      URI uri = URI.create(url.strip());
+      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+      if (path.length() > 1 && path.endsWith("/")) {
+        path = path.substring(0, path.length() - 1);
+      }
+      StringBuilder key = new StringBuilder(Sites.hostOf(url));
+      if (uri.getPort() > 0 && uri.getPort() != 80 && uri.getPort() != 443) {
+        key.append(':').append(uri.getPort());
+      }
+      key.append(path);
+      if (uri.getRawQuery() != null) {
+        List<String> kept = new ArrayList<>();
+        for (String param : uri.getRawQuery().split("&")) {
+          if (!param.isEmpty() && !TRACKING.matcher(param.toLowerCase(Locale.ROOT)).matches()) {
+            kept.add(param);
+          }
+        }
+        if (!kept.isEmpty()) {
+          key.append('?').append(String.join("&", kept));
+        }
+      }
+      return key.toString();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

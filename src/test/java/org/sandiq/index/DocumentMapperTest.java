@@ -1,0 +1,65 @@
+package org.sandiq.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+import org.junit.jupiter.api.Test;
+import org.sandiq.analysis.Detection;
+import org.sandiq.analysis.Language;
+import org.sandiq.analysis.LanguageDetector;
+import org.sandiq.analysis.PassageLanguages;
+import org.sandiq.ingest.CleanDocument;
+import org.sandiq.ingest.DocumentCleaner;
+import org.sandiq.ingest.RawDocument;
+import org.sandiq.ingest.SourceFormat;
+import org.sandiq.testing.Fixtures;
+
+class DocumentMapperTest {
+  private final LanguageDetector detector = new LanguageDetector();
+
+  private static List<String> values(Document d, String field) {
+    return Arrays.stream(d.getFields(field)).map(IndexableField::stringValue).toList();
+  }
+
+  @Test
+  void seedPassagesGoToTheirOwnLanguagesAndTheKeysAreStored() throws Exception {
+    CleanDocument doc =
+        new DocumentCleaner()
+            .clean(
+                new RawDocument(
+                    "seed/s.txt",
+                    null,
+                    null,
+                    SourceFormat.TEXT,
+                    Files.readAllBytes(Fixtures.seed()),
+                    null));
+    Detection detection = detector.detect(doc.text(), doc.langHint());
+    assertEquals(Language.EN, detection.language(), "the English body makes the document English");
+    Document d =
+        new DocumentMapper(DocumentMapper.facetsConfig())
+            .toLucene(new IndexedDocument(doc, detection, "seed/s.txt"));
+    assertEquals(List.of("en", "az"), values(d, Fields.LANGS));
+    List<String> az = values(d, Fields.text(Language.AZ));
+    assertEquals(1, az.size());
+    assertTrue(az.get(0).contains("Xankəndi - Bakı ultramarafonu yekunlaşdı"), az.get(0));
+    assertFalse(az.get(0).contains("Khojaly city"), "the English body is not Azerbaijani");
+    assertEquals(1, d.getFields(Fields.TEXT_HASH).length / 2, "term and doc values");
+    assertEquals(0, d.getFields(Fields.URL_KEY).length, "a loose file has no URL key");
+  }
+
+  @Test
+  void shortOrUncertainPassagesStayUndetermined() {
+    var passages =
+        new PassageLanguages(detector)
+            .detect("See more\n\nДобро пожаловать в наш город на берегу моря\n\nOK");
+    assertEquals(Language.UND, passages.get(0).detection().language(), "too short to tell");
+    assertEquals(Language.RU, passages.get(1).detection().language(), "Cyrillic: a letter rule");
+    assertEquals(Language.UND, passages.get(2).detection().language());
+  }
+}
