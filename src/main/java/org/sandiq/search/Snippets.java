@@ -28,7 +28,7 @@ final class Snippets {
   static final int MAX_PASSAGES = 3;
 
   /** How much of a long text is searched for passages. */
-  static final int MAX_ANALYZED_CHARS = 50_000;
+  static final int MAX_ANALYZED_CHARS = 10_000;
 
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
