@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       SearchCommand.class,
       ExtractCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

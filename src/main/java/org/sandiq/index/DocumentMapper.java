@@ -61,6 +61,8 @@ public final class DocumentMapper {
     d.add(new TextField(Fields.text(language), doc.text(), Field.Store.NO));
     d.add(new TextField(Fields.TITLE_FOLDED, doc.title(), Field.Store.NO));
     d.add(new TextField(Fields.TEXT_FOLDED, doc.text(), Field.Store.NO));
+    d.add(new TextField(Fields.TITLE_XSCRIPT, doc.title(), Field.Store.NO));
+    d.add(new TextField(Fields.TEXT_XSCRIPT, doc.text(), Field.Store.NO));
     return facets.build(d);
   }
 

@@ -76,12 +76,7 @@ public final class LuceneSearchService implements SearchService {
     validate(request);
     String text = request.query().strip();
     Query userQuery = text.isEmpty() ? null : queries.parse(text);
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    query.add(userQuery == null ? QueryBuilder.all() : userQuery, BooleanClause.Occur.MUST);
-    query.add(QueryBuilder.contentDocuments(), BooleanClause.Occur.FILTER);
-    if (request.lang() != null) {
-      query.add(new TermQuery(new Term(Fields.LANG, request.lang())), BooleanClause.Occur.FILTER);
-    }
+    BooleanQuery.Builder query = filtered(userQuery, request);
     int depth = request.page() * request.size();
     IndexSearcher searcher = readers.acquire();
     if (searcher == null) {
@@ -114,6 +109,45 @@ public final class LuceneSearchService implements SearchService {
           request.size(),
           hits,
           facets);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new InvalidRequestException(
+          "the query expands to too many terms: make prefixes and fuzzy words longer");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      readers.release(searcher);
+    }
+  }
+
+  /** The user's query (null: every document) under the content and language filters. */
+  private static BooleanQuery.Builder filtered(Query userQuery, SearchRequest request) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    query.add(userQuery == null ? QueryBuilder.all() : userQuery, BooleanClause.Occur.MUST);
+    query.add(QueryBuilder.contentDocuments(), BooleanClause.Occur.FILTER);
+    if (request.lang() != null) {
+      query.add(new TermQuery(new Term(Fields.LANG, request.lang())), BooleanClause.Occur.FILTER);
+    }
+    return query;
+  }
+
+  @Override
+  public List<RankedDocument> rank(SearchRequest request) {
+    validate(request);
+    String text = request.query().strip();
+    Query query = filtered(text.isEmpty() ? null : queries.parse(text), request).build();
+    IndexSearcher searcher = readers.acquire();
+    if (searcher == null) {
+      return List.of();
+    }
+    try {
+      ScoreDoc[] docs = searcher.search(query, request.page() * request.size()).scoreDocs;
+      List<RankedDocument> ranked = new ArrayList<>();
+      var stored = searcher.storedFields();
+      for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
+        Document doc = stored.document(docs[i].doc, Set.of(Fields.ID, Fields.URL));
+        ranked.add(new RankedDocument(doc.get(Fields.ID), doc.get(Fields.URL), docs[i].score));
+      }
+      return ranked;
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidRequestException(
           "the query expands to too many terms: make prefixes and fuzzy words longer");

@@ -1,7 +1,5 @@
 package org.sandiq.search;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
@@ -13,6 +11,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.sandiq.analysis.LanguageDetector;
 import org.sandiq.index.Fields;
 
 /**
@@ -26,29 +25,21 @@ import org.sandiq.index.Fields;
  * ASCII-typed one.
  */
 final class QueryBuilder {
-  static final float TITLE_BOOST = 2.0f;
-  static final float TEXT_BOOST = 1.0f;
-  static final float TITLE_FOLDED_BOOST = 1.0f;
-  static final float TEXT_FOLDED_BOOST = 0.5f;
-
   /** Longest query accepted, in characters. */
   static final int MAX_QUERY_CHARS = 1000;
 
   private final Analyzer analyzer;
-  private final String[] fields;
-  private final Map<String, Float> boosts = new HashMap<>();
+  private final FieldWeights weights;
+  private final LanguageDetector detector;
 
   QueryBuilder(Analyzer perFieldAnalyzer) {
+    this(perFieldAnalyzer, new LanguageDetector());
+  }
+
+  QueryBuilder(Analyzer perFieldAnalyzer, LanguageDetector detector) {
     this.analyzer = perFieldAnalyzer;
-    List<String> titles = Fields.titleFields();
-    List<String> texts = Fields.textFields();
-    for (String f : titles) {
-      boosts.put(f, f.equals(Fields.TITLE_FOLDED) ? TITLE_FOLDED_BOOST : TITLE_BOOST);
-    }
-    for (String f : texts) {
-      boosts.put(f, f.equals(Fields.TEXT_FOLDED) ? TEXT_FOLDED_BOOST : TEXT_BOOST);
-    }
-    this.fields = boosts.keySet().stream().sorted().toArray(String[]::new);
+    this.weights = new FieldWeights();
+    this.detector = detector;
   }
 
   /** Only content documents: the filter under every search. */
@@ -67,6 +58,8 @@ final class QueryBuilder {
           "query too long: " + text.length() + " characters (at most " + MAX_QUERY_CHARS + ")");
     }
     checkBalanced(text);
+    Map<String, Float> boosts = weights.forQuery(detector.detect(FieldWeights.words(text)));
+    String[] fields = boosts.keySet().stream().sorted().toArray(String[]::new);
     MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer, boosts);
     parser.setDefaultOperator(QueryParser.Operator.AND);
     parser.setAllowLeadingWildcard(false);

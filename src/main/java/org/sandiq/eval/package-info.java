@@ -1,0 +1,14 @@
+/**
+ * Retrieval evaluation: a test collection (corpus, queries, relevance judgments) in, the standard
+ * figures out.
+ *
+ * <p>{@link org.sandiq.eval.RetrievalEvaluation} indexes a corpus into a temporary index through
+ * the real path ({@code DocumentMapper} via {@code LuceneIndex}, language detection included), runs
+ * every query through the real {@code SearchService}, and scores the ranked lists with {@link
+ * org.sandiq.eval.Metrics} (nDCG@10, MAP, Recall@100, MRR@10). {@link
+ * org.sandiq.eval.StandardBaseline} is the reference it is compared with: plain Lucene, {@code
+ * StandardAnalyzer}, BM25 over title and text. The file formats are those of the shared data sets
+ * ({@link org.sandiq.eval.TestCollection}). This package uses {@code index}, {@code search} and
+ * {@code analysis}; nothing uses it but the command line and the tests.
+ */
+package org.sandiq.eval;
