@@ -9,7 +9,7 @@ import org.apache.lucene.search.similarities.Similarity;
  *
  * <p>BM25 with k1 = {@value #K1} and b = {@value #B}, the values Anserini uses for short documents
  * and the ones the reference figures in EVALUATION.md were measured with; Lucene's defaults (1.2,
- * 0.75) scored lower on every evaluation set (see EVALUATION.md).
+ * 0.75) scored lower on CACM and az-mirage (see EVALUATION.md).
  */
 public final class Ranking {
   /** Term-frequency saturation. */
