@@ -145,6 +145,20 @@ final class EvalRetrievalCommand implements Callable<Integer> {
           m.mrr10());
     }
     out.flush();
+    if (!result.failures().isEmpty()) {
+      var first = result.failures().entrySet().iterator().next();
+      spec.commandLine()
+          .getErr()
+          .println(
+              "sandiq: "
+                  + result.failures().size()
+                  + " queries failed and count as finding nothing (first: "
+                  + first.getKey()
+                  + ": "
+                  + first.getValue()
+                  + ")");
+      return Main.EXIT_PARTIAL;
+    }
     return 0;
   }
 

@@ -64,6 +64,24 @@ class EvalCommandTest {
   }
 
   @Test
+  void aRejectedQueryIsCountedAndTheRunGoesOn() throws Exception {
+    String[] args = args("--json");
+    String longQuery = ("abcdefghijklmnopqrstu ").repeat(60).strip();
+    Files.writeString(
+        dir.resolve("queries.jsonl"),
+        "{\"id\": \"q1\", \"text\": \"Xocalıda abidə\"}\n"
+            + "{\"id\": \"q2\", \"text\": \""
+            + longQuery
+            + "\"}\n");
+    CommandLineTest.Run result = CommandLineTest.run(args);
+    assertEquals(Main.EXIT_PARTIAL, result.exit(), result.err());
+    assertTrue(result.err().contains("1 queries failed"), result.err());
+    assertTrue(result.err().contains("q2: query too long"), result.err());
+    JsonNode figures = new ObjectMapper().readTree(result.out());
+    assertEquals(0.5, figures.get("mrr@10").asDouble(), 1e-9);
+  }
+
+  @Test
   void theBaselineRunsToo() throws Exception {
     CommandLineTest.Run result = CommandLineTest.run(args("--analyzer", "standard"));
     assertEquals(0, result.exit(), result.err());
