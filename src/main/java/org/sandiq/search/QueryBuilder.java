@@ -15,14 +15,14 @@ import org.sandiq.analysis.LanguageDetector;
 import org.sandiq.index.Fields;
 
 /**
- * Turns the text a user typed into a Lucene query over every language's title and text fields and
- * the folded fields.
+ * Turns the text a user typed into a Lucene query over every language's title and text fields, the
+ * folded fields and the cross-script fields.
  *
  * <p>The syntax is Lucene's classic one, minus field names and regular expressions: words (all must
  * match), {@code "phrases"}, {@code OR}, {@code -exclude}, parentheses, {@code prefix*} and {@code
- * fuzzy~}. Each word may match in any field; titles weigh more than text, and a match in a language
- * field (exact word or stem) adds to the folded match, so the real spelling ranks above an
- * ASCII-typed one.
+ * fuzzy~}. Each word may match in any field, weighted by {@link FieldWeights} for the query's
+ * detected language; a match in a language field (exact word or stem) adds to the folded match, so
+ * the real spelling ranks above an ASCII-typed one.
  */
 final class QueryBuilder {
   /** Longest query accepted, in characters. */
@@ -33,13 +33,9 @@ final class QueryBuilder {
   private final LanguageDetector detector;
 
   QueryBuilder(Analyzer perFieldAnalyzer) {
-    this(perFieldAnalyzer, new LanguageDetector());
-  }
-
-  QueryBuilder(Analyzer perFieldAnalyzer, LanguageDetector detector) {
     this.analyzer = perFieldAnalyzer;
     this.weights = new FieldWeights();
-    this.detector = detector;
+    this.detector = new LanguageDetector();
   }
 
   /** Only content documents: the filter under every search. */
