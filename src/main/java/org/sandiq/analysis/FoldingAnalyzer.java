@@ -16,9 +16,11 @@ import org.apache.lucene.analysis.tr.ApostropheFilter;
  * typed without its diacritics still matches.
  *
  * <p>Two configurations: {@link #neutral()} for the folded field every document is indexed into,
- * which also maps Azerbaijani {@code ə} to {@code e} (as people type it on ASCII keyboards: {@code
- * Xankəndi}, {@code XANKƏNDİ} and {@code xankendi} become one term) and drops Turkic apostrophe
- * suffixes; and {@link #fallback()}, the analyzer for text in languages Sandiq has no rules for.
+ * which also spells Azerbaijani {@code ə} both as {@code e} (as people type it on ASCII keyboards:
+ * {@code Xankəndi}, {@code XANKƏNDİ} and {@code xankendi} become one term) and as {@code a} (as
+ * English transliteration writes it: {@code Aliyev} for {@code Əliyev}), see {@link
+ * SchwaVariantFilter}, and drops Turkic apostrophe suffixes; and {@link #fallback()}, the analyzer
+ * for text in languages Sandiq has no rules for.
  */
 public final class FoldingAnalyzer extends Analyzer {
   private final NormalizeCharMap charMap;
@@ -32,8 +34,7 @@ public final class FoldingAnalyzer extends Analyzer {
   /** The analyzer of the folded field. */
   public static FoldingAnalyzer neutral() {
     NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
-    map.add("ə", "e");
-    map.add("Ə", "e");
+    // ə is spelt two ways on ASCII keyboards (Eliyev, Aliyev): SchwaVariantFilter indexes both.
     // ICU folding leaves the Turkic dotless ı alone; ASCII typists write it as i.
     map.add("ı", "i");
     return new FoldingAnalyzer(map.build(), true);
@@ -58,6 +59,10 @@ public final class FoldingAnalyzer extends Analyzer {
   protected TokenStreamComponents createComponents(String fieldName) {
     Tokenizer source = new ICUTokenizer();
     TokenStream result = stripApostropheSuffixes ? new ApostropheFilter(source) : source;
+    if (stripApostropheSuffixes) {
+      // Before folding, which would turn ə into a alone.
+      result = new SchwaVariantFilter(result);
+    }
     result = new ICUFoldingFilter(result);
     return new TokenStreamComponents(source, result);
   }

@@ -24,6 +24,7 @@ import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 public final class LanguageAnalyzers implements Closeable {
   private final Map<Language, Analyzer> byLanguage = new EnumMap<>(Language.class);
   private final Analyzer folded = FoldingAnalyzer.neutral();
+  private final Analyzer crossScript = new CrossScriptAnalyzer();
 
   public LanguageAnalyzers() {
     byLanguage.put(Language.AZ, new AzerbaijaniAnalyzer());
@@ -43,9 +44,15 @@ public final class LanguageAnalyzers implements Closeable {
     return folded;
   }
 
+  /** The analyzer of the cross-script fields (romanised, spelling-variant name keys). */
+  public Analyzer crossScript() {
+    return crossScript;
+  }
+
   @Override
   public void close() {
     byLanguage.values().forEach(Analyzer::close);
     folded.close();
+    crossScript.close();
   }
 }

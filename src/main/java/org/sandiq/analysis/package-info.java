@@ -3,8 +3,10 @@
  *
  * <p>{@link org.sandiq.analysis.LanguageDetector} names a document's {@link
  * org.sandiq.analysis.Language}; {@link org.sandiq.analysis.LanguageAnalyzers} gives the Lucene
- * analyzer for each language and for the language-neutral folded field. The index and the query
- * side both take their analyzers from here, so a word is always analysed the same way on both
- * sides.
+ * analyzer for each language, for the language-neutral folded field and for the cross-script field
+ * ({@link org.sandiq.analysis.CrossScriptAnalyzer}, {@link org.sandiq.analysis.NameKey}).
+ * Azerbaijani has a stemmer written here ({@link org.sandiq.analysis.AzerbaijaniStemmer}). The
+ * index and the query side both take their analyzers from here, so a word is always analysed the
+ * same way on both sides.
  */
 package org.sandiq.analysis;

@@ -88,6 +88,8 @@ public final class DocumentMapper {
     d.add(new TextField(Fields.text(language), indexed.searchText(), Field.Store.NO));
     d.add(new TextField(Fields.TITLE_FOLDED, doc.title(), Field.Store.NO));
     d.add(new TextField(Fields.TEXT_FOLDED, indexed.searchText(), Field.Store.NO));
+    d.add(new TextField(Fields.TITLE_XSCRIPT, doc.title(), Field.Store.NO));
+    d.add(new TextField(Fields.TEXT_XSCRIPT, indexed.searchText(), Field.Store.NO));
     return facets.build(d);
   }
 

@@ -25,6 +25,8 @@ public final class FieldAnalyzers {
     }
     byField.put(Fields.TITLE_FOLDED, languages.folded());
     byField.put(Fields.TEXT_FOLDED, languages.folded());
+    byField.put(Fields.TITLE_XSCRIPT, languages.crossScript());
+    byField.put(Fields.TEXT_XSCRIPT, languages.crossScript());
     this.perField = new PerFieldAnalyzerWrapper(languages.folded(), byField);
   }
 

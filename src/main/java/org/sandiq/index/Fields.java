@@ -135,6 +135,17 @@ public final class Fields {
   public static final String TEXT_FOLDED = "text_folded";
 
   /**
+   * Title words as cross-script name keys: Cyrillic romanised (BGN), spelling variants merged
+   * ({@code Ходжалы}, {@code Khojaly}, {@code Xocalı} → {@code hocali}). Indexed, not stored. A
+   * separate field, searched with a low weight, because the key also merges unrelated words: it can
+   * find a name in another script without moving the top results of ordinary queries.
+   */
+  public static final String TITLE_XSCRIPT = "title_xscript";
+
+  /** Text words as cross-script name keys, like {@link #TITLE_XSCRIPT}: indexed, not stored. */
+  public static final String TEXT_XSCRIPT = "text_xscript";
+
+  /**
    * The title in its language's analysis ({@code title_az}, {@code title_en} …): indexed with that
    * language's analyzer, not stored (the stored copy is {@link #TITLE}).
    */

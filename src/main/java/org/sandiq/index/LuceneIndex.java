@@ -78,6 +78,7 @@ public final class LuceneIndex implements DocumentIndex {
             ? IndexWriterConfig.OpenMode.CREATE
             : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
+    config.setSimilarity(Ranking.similarity());
     config.setCommitOnClose(false);
     try {
       return new LuceneIndex(

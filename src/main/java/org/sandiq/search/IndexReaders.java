@@ -7,10 +7,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.sandiq.index.Ranking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +47,7 @@ final class IndexReaders implements Closeable {
 
   private synchronized void openIfPresent() throws IOException {
     if (manager == null && DirectoryReader.indexExists(directory)) {
-      manager = new SearcherManager(directory, null);
+      manager = new SearcherManager(directory, new RankedSearchers());
     }
   }
 
@@ -102,6 +105,16 @@ final class IndexReaders implements Closeable {
       refresh();
     } catch (IOException | RuntimeException e) {
       LOG.warn("could not refresh the index reader; still serving the previous one", e);
+    }
+  }
+
+  /** Every searcher scores with the index's {@link Ranking#similarity()}. */
+  private static final class RankedSearchers extends SearcherFactory {
+    @Override
+    public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      searcher.setSimilarity(Ranking.similarity());
+      return searcher;
     }
   }
 

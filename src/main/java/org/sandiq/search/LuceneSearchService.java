@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -34,6 +35,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.sandiq.analysis.Language;
+import org.sandiq.analysis.LanguageDetector;
 import org.sandiq.index.DocumentMapper;
 import org.sandiq.index.FieldAnalyzers;
 import org.sandiq.index.Fields;
@@ -99,7 +101,7 @@ public final class LuceneSearchService implements SearchService {
     Analyzer perField = analyzers.perField();
     this.readers = new IndexReaders(indexDir);
     this.limits = limits;
-    this.queries = new QueryBuilder(perField, limits);
+    this.queries = new QueryBuilder(perField, limits, new LanguageDetector());
     this.snippets = new Snippets(perField);
     this.lookup = new DocumentLookup(perField);
     this.suggestions = new Suggestions(perField);
@@ -191,25 +193,11 @@ public final class LuceneSearchService implements SearchService {
     BooleanQuery.Builder base = new BooleanQuery.Builder();
     base.add(userQuery == null ? QueryBuilder.all() : userQuery, BooleanClause.Occur.MUST);
     base.add(QueryBuilder.contentDocuments(), BooleanClause.Occur.FILTER);
-    if (request.from() != null || request.to() != null) {
-      long from =
-          request.from() == null
-              ? Long.MIN_VALUE
-              : request.from().atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-      long to =
-          request.to() == null
-              ? Long.MAX_VALUE
-              : request.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli()
-                  - 1;
-      base.add(LongPoint.newRangeQuery(Fields.DATE, from, to), BooleanClause.Occur.FILTER);
+    Query dates = dateFilter(request);
+    if (dates != null) {
+      base.add(dates, BooleanClause.Occur.FILTER);
     }
-    Map<String, String> filters = new LinkedHashMap<>();
-    if (request.lang() != null) {
-      filters.put(Fields.LANG, request.lang());
-    }
-    if (request.site() != null) {
-      filters.put(Fields.SITE, request.site());
-    }
+    Map<String, String> filters = facetFilters(request);
     Query query = withFilters(base, filters, null);
     int fetch = fetchSize(request, after != null);
     Sort sort = sortOf(request.sort());
@@ -241,6 +229,71 @@ public final class LuceneSearchService implements SearchService {
     }
     return new Run(
         userQuery, result.topDocs(), byDimension, total(result.facetsCollector()), fetch);
+  }
+
+  /** The {@code from}/{@code to} range of the request as a query, or null when it has none. */
+  private static Query dateFilter(SearchRequest request) {
+    if (request.from() == null && request.to() == null) {
+      return null;
+    }
+    long from =
+        request.from() == null
+            ? Long.MIN_VALUE
+            : request.from().atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    long to =
+        request.to() == null
+            ? Long.MAX_VALUE
+            : request.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli() - 1;
+    return LongPoint.newRangeQuery(Fields.DATE, from, to);
+  }
+
+  /** The request's filters on facet dimensions (lang, site), by dimension. */
+  private static Map<String, String> facetFilters(SearchRequest request) {
+    Map<String, String> filters = new LinkedHashMap<>();
+    if (request.lang() != null) {
+      filters.put(Fields.LANG, request.lang());
+    }
+    if (request.site() != null) {
+      filters.put(Fields.SITE, request.site());
+    }
+    return filters;
+  }
+
+  /**
+   * Ranks as {@link #search} does with every word required, without snippets, facets, relaxation or
+   * suggestions: for evaluation runs, which score thousands of queries.
+   */
+  @Override
+  public List<RankedDocument> rank(SearchRequest request) {
+    validate(request);
+    String text = request.query().strip();
+    Query user = text.isEmpty() ? null : queries.parse(text);
+    return withSearcher(
+        searcher -> {
+          BooleanQuery.Builder base = new BooleanQuery.Builder();
+          base.add(user == null ? QueryBuilder.all() : user, BooleanClause.Occur.MUST);
+          base.add(QueryBuilder.contentDocuments(), BooleanClause.Occur.FILTER);
+          Query dates = dateFilter(request);
+          if (dates != null) {
+            base.add(dates, BooleanClause.Occur.FILTER);
+          }
+          Query query = withFilters(base, facetFilters(request), null);
+          ScoreDoc[] docs;
+          try {
+            docs = searcher.search(query, request.page() * request.size()).scoreDocs;
+          } catch (IndexSearcher.TooManyClauses e) {
+            throw new InvalidRequestException(
+                "the query expands to too many terms: make prefixes and fuzzy words longer");
+          }
+          List<RankedDocument> ranked = new ArrayList<>();
+          var stored = searcher.storedFields();
+          for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
+            Document doc = stored.document(docs[i].doc, Set.of(Fields.ID, Fields.URL));
+            ranked.add(new RankedDocument(doc.get(Fields.ID), doc.get(Fields.URL), docs[i].score));
+          }
+          return ranked;
+        },
+        List.of());
   }
 
   /** {@code base} with the facet filters, except the one on dimension {@code skip}. */

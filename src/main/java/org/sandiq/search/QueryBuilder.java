@@ -3,8 +3,6 @@ package org.sandiq.search;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -25,11 +23,12 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.sandiq.analysis.Language;
+import org.sandiq.analysis.LanguageDetector;
 import org.sandiq.index.Fields;
 
 /**
- * Turns the text a user typed into a Lucene query over every language's title and text fields and
- * the folded fields.
+ * Turns the text a user typed into a Lucene query over every language's title and text fields, the
+ * folded fields and the cross-script fields, weighted by {@link FieldWeights}.
  *
  * <p>The syntax is Lucene's classic one, with Sandiq's own fields: words (all must match), {@code
  * "phrases"} and {@code "phrases"~3}, {@code OR}, {@code -exclude}, parentheses, {@code prefix*},
@@ -40,11 +39,6 @@ import org.sandiq.index.Fields;
  * field names, regular expressions, ranges, boosts) is searched as text.
  */
 final class QueryBuilder {
-  static final float TITLE_BOOST = 2.0f;
-  static final float TEXT_BOOST = 1.0f;
-  static final float TITLE_FOLDED_BOOST = 1.0f;
-  static final float TEXT_FOLDED_BOOST = 0.5f;
-
   /** Words this long or longer are matched with typos when the query is relaxed to fuzzy. */
   static final int FUZZY_MIN_CHARS = 5;
 
@@ -63,27 +57,22 @@ final class QueryBuilder {
 
   private final Analyzer analyzer;
   private final SearchLimits limits;
-  private final String[] fields;
-  private final String[] titleFields;
-  private final Map<String, Float> boosts = new HashMap<>();
+  private final FieldWeights weights = new FieldWeights();
+  private final LanguageDetector detector;
+  private final String[] titleFields = Fields.titleFields().toArray(String[]::new);
 
   QueryBuilder(Analyzer perFieldAnalyzer) {
-    this(perFieldAnalyzer, SearchLimits.DEFAULT);
+    this(perFieldAnalyzer, SearchLimits.DEFAULT, new LanguageDetector());
   }
 
-  QueryBuilder(Analyzer perFieldAnalyzer, SearchLimits limits) {
+  /**
+   * @param detector names the query's language, whose fields then weigh more (see {@link
+   *     FieldWeights})
+   */
+  QueryBuilder(Analyzer perFieldAnalyzer, SearchLimits limits, LanguageDetector detector) {
     this.analyzer = perFieldAnalyzer;
     this.limits = limits;
-    List<String> titles = Fields.titleFields();
-    List<String> texts = Fields.textFields();
-    for (String f : titles) {
-      boosts.put(f, f.equals(Fields.TITLE_FOLDED) ? TITLE_FOLDED_BOOST : TITLE_BOOST);
-    }
-    for (String f : texts) {
-      boosts.put(f, f.equals(Fields.TEXT_FOLDED) ? TEXT_FOLDED_BOOST : TEXT_BOOST);
-    }
-    this.fields = boosts.keySet().stream().sorted().toArray(String[]::new);
-    this.titleFields = titles.toArray(String[]::new);
+    this.detector = detector;
   }
 
   /** Only content documents: the filter under every search. */
@@ -111,6 +100,8 @@ final class QueryBuilder {
               + ")");
     }
     checkBalanced(text);
+    Map<String, Float> boosts = weights.forQuery(detector.detect(FieldWeights.words(text)));
+    String[] fields = boosts.keySet().stream().sorted().toArray(String[]::new);
     Parser parser = new Parser(fields, analyzer, boosts, titleFields, mode, limits);
     parser.setMultiTermRewriteMethod(
         new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(limits.maxExpansions()));

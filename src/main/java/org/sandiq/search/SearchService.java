@@ -16,6 +16,19 @@ public interface SearchService extends Closeable {
    */
   SearchResponse search(SearchRequest request);
 
+  /**
+   * The page of hits {@code request} asks for, ranked exactly as {@link #search} ranks them, but
+   * without snippets, facets or totals: for evaluation runs, which score thousands of queries. The
+   * default takes them from {@link #search}; a backend may do less work.
+   *
+   * @throws InvalidRequestException when the query or a parameter is invalid
+   */
+  default java.util.List<RankedDocument> rank(SearchRequest request) {
+    return search(request).hits().stream()
+        .map(hit -> new RankedDocument(hit.id(), hit.url(), hit.score()))
+        .toList();
+  }
+
   /** The document with {@code id}, with its captures and duplicates, if the index has it. */
   Optional<StoredDocument> document(String id);
 
