@@ -93,7 +93,8 @@ public final class NameKey {
   private static void append(StringBuilder out, String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (out.isEmpty() || out.charAt(out.length() - 1) != c) {
+      // Doubled letters are one sound; doubled digits are a different number (44 is not 4).
+      if (out.isEmpty() || out.charAt(out.length() - 1) != c || !Character.isLetter(c)) {
         out.append(c);
       }
     }

@@ -92,4 +92,10 @@ class NameKeyTest {
           .strip();
     }
   }
+
+  @Test
+  void doubledDigitsStayApart() {
+    org.junit.jupiter.api.Assertions.assertNotEquals(NameKey.of("room44"), NameKey.of("room4"));
+    org.junit.jupiter.api.Assertions.assertEquals(NameKey.of("Lankaran"), NameKey.of("Lankkaran"));
+  }
 }

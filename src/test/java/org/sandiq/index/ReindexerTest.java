@@ -23,7 +23,8 @@ class ReindexerTest {
     try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
         LuceneSearchService search =
             new LuceneSearchService(index, new FieldAnalyzers(analyzers))) {
-      return search.search(SearchRequest.of(query)).total();
+      // A quoted word is matched as written: no relaxation to near spellings.
+      return search.search(SearchRequest.of("\"" + query + "\"")).total();
     }
   }
 
