@@ -26,6 +26,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -144,7 +145,12 @@ public final class LuceneSearchService implements SearchService {
       String relaxed = null;
       if (!text.isEmpty() && after == null && run.total() < HANDFUL && !searcher.timedOut()) {
         for (QueryBuilder.Mode mode : List.of(QueryBuilder.Mode.ANY, QueryBuilder.Mode.FUZZY)) {
-          Run looser = run(searcher, request, queries.parse(text, mode), null);
+          Run looser =
+              run(
+                  searcher,
+                  request,
+                  keepStrictFirst(run.userQuery(), queries.parse(text, mode)),
+                  null);
           if (looser.total() > run.total()) {
             run = looser;
             relaxed = mode.name().toLowerCase(java.util.Locale.ROOT);
@@ -308,6 +314,20 @@ public final class LuceneSearchService implements SearchService {
           }
         });
     return query.build();
+  }
+
+  /** How much more a strict match weighs than a relaxed one in a relaxed search. */
+  static final float STRICT_FIRST = 10f;
+
+  /**
+   * A relaxed query that still ranks what the strict one found first: relaxing should add documents
+   * below the good ones, never bury them under near spellings.
+   */
+  private static Query keepStrictFirst(Query strict, Query relaxed) {
+    return new BooleanQuery.Builder()
+        .add(new BoostQuery(strict, STRICT_FIRST), BooleanClause.Occur.SHOULD)
+        .add(relaxed, BooleanClause.Occur.SHOULD)
+        .build();
   }
 
   /** Raw hits to fetch: the page, with a margin for collapsed duplicates. */

@@ -276,6 +276,9 @@ class SearchExperienceTest {
     SearchResponse any = run("Lankaran caravan");
     assertEquals("any", any.relaxed());
     assertTrue(any.total() >= 3);
+    SearchResponse silk = run("Sheki silk famous");
+    assertEquals("any", silk.relaxed());
+    assertEquals("Silk of Sheki", silk.hits().get(0).title(), "the document with every word first");
     SearchResponse fuzzy = run("Lankaxan");
     assertEquals("fuzzy", fuzzy.relaxed());
     assertTrue(fuzzy.total() >= 2);
