@@ -2,7 +2,6 @@ package org.sandiq.ingest;
 
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -31,41 +30,6 @@ final class HtmlCleaner {
   /** What even the whole-page baseline leaves out: code and markup a browser does not show. */
   private static final String NOT_TEXT =
       "script, style, noscript, template, svg, math, head, [hidden]";
-
-  private static final Set<String> BLOCKS =
-      Set.of(
-          "address",
-          "article",
-          "aside",
-          "blockquote",
-          "body",
-          "caption",
-          "dd",
-          "div",
-          "dl",
-          "dt",
-          "figcaption",
-          "figure",
-          "footer",
-          "h1",
-          "h2",
-          "h3",
-          "h4",
-          "h5",
-          "h6",
-          "header",
-          "hr",
-          "li",
-          "main",
-          "ol",
-          "p",
-          "pre",
-          "section",
-          "table",
-          "tbody",
-          "thead",
-          "tr",
-          "ul");
 
   /** The parts of a page that Sandiq keeps. */
   record Page(
@@ -124,7 +88,7 @@ final class HtmlCleaner {
                 out.append('\n');
               } else if (tag.equals("td") || tag.equals("th")) {
                 out.append(' ');
-              } else if (BLOCKS.contains(tag)) {
+              } else if (BlockSegmenter.BLOCK_TAGS.contains(tag)) {
                 out.append("\n\n");
               }
             }
@@ -132,7 +96,8 @@ final class HtmlCleaner {
 
           @Override
           public void tail(Node node, int depth) {
-            if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+            if (node instanceof Element element
+                && BlockSegmenter.BLOCK_TAGS.contains(element.normalName())) {
               out.append("\n\n");
             }
           }
