@@ -60,7 +60,9 @@ public final class CrossScriptAnalyzer extends Analyzer {
 
     private static boolean hasCyrillic(String word) {
       for (int i = 0; i < word.length(); i++) {
-        if (Character.UnicodeBlock.of(word.charAt(i)) == Character.UnicodeBlock.CYRILLIC) {
+        char c = word.charAt(i);
+        // The Cyrillic block is U+0400..U+04FF; the range test spares a block lookup per letter.
+        if (c >= 0x0400 && c <= 0x04FF) {
           return true;
         }
       }

@@ -54,6 +54,12 @@ public final class NameKey {
   }
 
   private static String groupAt(String w, int i) {
+    switch (w.charAt(i)) {
+      case 's', 'd', 't', 'k', 'g', 'z', 'c' -> {}
+      default -> {
+        return null; // no group starts with this letter: the common case, checked first
+      }
+    }
     for (String[] g : GROUPS) {
       if (w.startsWith(g[0], i)) {
         return g[0];

@@ -26,31 +26,17 @@ public final class PassageLanguages {
     this.detector = detector;
   }
 
-  /**
-   * Whether a letter rule, not statistics, names the passage's language: a schwa (Azerbaijani) or
-   * mostly Cyrillic letters. Lingua is confident on short Latin text ("See more" is English with
-   * 0.9), which is why its answer needs a length too.
-   */
-  private static boolean decidedByLetters(String passage) {
-    long letters = 0;
-    long cyrillic = 0;
-    for (int i = 0; i < passage.length(); ) {
-      int cp = passage.codePointAt(i);
-      i += Character.charCount(cp);
-      if (cp == 'ə' || cp == 'Ə') {
-        return true;
-      }
-      if (Character.isLetter(cp)) {
-        letters++;
-        if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.CYRILLIC) {
-          cyrillic++;
-        }
-      }
-    }
-    return cyrillic * 2 > letters;
-  }
+  /** Lingua reads at most this much of a passage: a few sentences settle its language. */
+  static final int SAMPLE_CHARS = 500;
 
-  /** The passages of {@code text} (blocks separated by a blank line), each with its language. */
+  /**
+   * The passages of {@code text} (blocks separated by a blank line), each with its language.
+   *
+   * <p>A passage too short for a sure statistical answer and not settled by a letter rule (a schwa,
+   * mostly Cyrillic letters) is not given to Lingua at all: its answer would be dropped anyway.
+   * Lingua is confident on short Latin text ("See more" is English with 0.9), which is why its
+   * answer needs a length too.
+   */
   public List<Passage> detect(String text) {
     List<Passage> passages = new ArrayList<>();
     for (String block : text.split("\n\n")) {
@@ -58,17 +44,46 @@ public final class PassageLanguages {
       if (passage.isEmpty()) {
         continue;
       }
-      long letters = passage.codePoints().filter(Character::isLetter).count();
-      Detection d =
-          letters < LanguageDetector.MIN_LETTERS
-              ? Detection.UNDETERMINED
-              : detector.detect(passage);
+      Letters letters = Letters.of(passage);
+      Detection d;
+      if (letters.count() < LanguageDetector.MIN_LETTERS
+          || !letters.decided() && letters.count() < MIN_LETTERS) {
+        d = Detection.UNDETERMINED;
+      } else {
+        d = detector.detect(passage, null, SAMPLE_CHARS);
+      }
       boolean sure =
-          d.language() != Language.UND
-              && (decidedByLetters(passage)
-                  || letters >= MIN_LETTERS && d.confidence() >= MIN_CONFIDENCE);
+          d.language() != Language.UND && (letters.decided() || d.confidence() >= MIN_CONFIDENCE);
       passages.add(new Passage(passage, sure ? d : new Detection(Language.UND, d.confidence())));
     }
     return passages;
+  }
+
+  /**
+   * A passage's letter count, and whether a letter rule rather than statistics names its language:
+   * a schwa (Azerbaijani) or mostly Cyrillic letters.
+   */
+  private record Letters(long count, boolean decided) {
+    static Letters of(String passage) {
+      long letters = 0;
+      long cyrillic = 0;
+      boolean schwa = false;
+      for (int i = 0; i < passage.length(); ) {
+        int cp = passage.codePointAt(i);
+        i += Character.charCount(cp);
+        if (cp < 0x80) {
+          if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
+            letters++;
+          }
+        } else if (Character.isLetter(cp)) {
+          letters++;
+          schwa |= cp == 'ə' || cp == 'Ə';
+          if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.CYRILLIC) {
+            cyrillic++;
+          }
+        }
+      }
+      return new Letters(letters, schwa || cyrillic * 2 > letters);
+    }
   }
 }

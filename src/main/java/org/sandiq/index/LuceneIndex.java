@@ -77,7 +77,7 @@ public final class LuceneIndex implements DocumentIndex {
         mode == Mode.REBUILD
             ? IndexWriterConfig.OpenMode.CREATE
             : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    config.setRAMBufferSizeMB(64);
+    config.setRAMBufferSizeMB(ramBufferMb(Runtime.getRuntime().maxMemory()));
     config.setSimilarity(Ranking.similarity());
     config.setCommitOnClose(false);
     try {
@@ -95,6 +95,15 @@ public final class LuceneIndex implements DocumentIndex {
       directory.close();
       throw e;
     }
+  }
+
+  /**
+   * The indexing buffer for a heap of {@code maxHeapBytes}: an eighth of the heap, between 32 and
+   * 256 MB. A larger buffer flushes fewer, larger segments (less merging later); an eighth leaves
+   * room for the analysis and the reading threads at {@code -Xmx1g}.
+   */
+  static double ramBufferMb(long maxHeapBytes) {
+    return Math.max(32, Math.min(256, (maxHeapBytes >> 20) / 8));
   }
 
   private static String reason(IOException e) {

@@ -40,16 +40,28 @@ public record DuplicateKeys(String exact, String near, String url) {
   }
 
   private static List<String> words(String text) {
+    // Plain ASCII (most of an English archive) has no marks to strip: skip the decomposition.
     String folded =
-        Normalizer.normalize(text, Normalizer.Form.NFKD)
-            .replaceAll("\\p{M}+", "")
-            .toLowerCase(Locale.ROOT);
+        isAscii(text)
+            ? text.toLowerCase(Locale.ROOT)
+            : Normalizer.normalize(text, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT);
     List<String> words = new ArrayList<>();
     Matcher m = WORD.matcher(folded);
     while (m.find()) {
       words.add(m.group());
     }
     return words;
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

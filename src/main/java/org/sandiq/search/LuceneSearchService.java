@@ -73,6 +73,8 @@ public final class LuceneSearchService implements SearchService {
   private final DocumentLookup lookup;
   private final Suggestions suggestions;
   private final Autocomplete autocomplete;
+  private final SearchWorkers workers =
+      new SearchWorkers(Runtime.getRuntime().availableProcessors());
   private final FacetsConfig facetsConfig = DocumentMapper.facetsConfig();
   private final Object facetLock = new Object();
   private SortedSetDocValuesReaderState facetState;
@@ -136,7 +138,7 @@ public final class LuceneSearchService implements SearchService {
           false);
     }
     // A searcher of its own over the shared reader, so this request's deadline is its own.
-    IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+    IndexSearcher searcher = workers.searcher(shared.getIndexReader());
     searcher.setSimilarity(shared.getSimilarity());
     long deadline = clock.getAsLong() + limits.timeoutMillis() * 1_000_000;
     searcher.setTimeout(() -> clock.getAsLong() > deadline);
@@ -164,10 +166,9 @@ public final class LuceneSearchService implements SearchService {
       HitPage page =
           HitPage.cut(
               searcher, run.top().scoreDocs, skip, request.size(), run.fetched() < run.total());
-      List<SearchResponse.Hit> hits = new ArrayList<>(page.entries.size());
-      for (HitPage.Entry entry : page.entries) {
-        hits.add(hit(searcher, entry, run.userQuery()));
-      }
+      Query userQuery = run.userQuery();
+      List<SearchResponse.Hit> hits =
+          workers.map(page.entries, entry -> hit(searcher, entry, userQuery));
       String suggestion =
           text.isEmpty() || searcher.timedOut()
               ? null
@@ -544,6 +545,7 @@ public final class LuceneSearchService implements SearchService {
 
   @Override
   public void close() throws IOException {
+    workers.close();
     readers.close();
   }
 }

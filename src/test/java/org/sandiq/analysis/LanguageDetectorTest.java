@@ -51,4 +51,33 @@ class LanguageDetectorTest {
     // Short and ambiguous between Turkish and Azerbaijani; the page says Turkish.
     assertEquals(Language.TR, detector.detect("Bakı şehri", "tr").language());
   }
+
+  @Test
+  void plainAsciiLatinIsEnglishByItsLetters() {
+    String english =
+        "The archive keeps every captured page of the newspaper, with the date it was taken.";
+    Detection d = detector.detect(english);
+    assertEquals(Language.EN, d.language());
+    assertEquals(0.9, d.confidence(), 1e-9, "named by the letter rule, not by Lingua");
+    // A name with Turkish letters inside English prose keeps it English.
+    assertEquals(
+        Language.EN,
+        detector
+            .detect(english + " President Erdoğan visited the archive on the same day as well.")
+            .language());
+  }
+
+  @Test
+  void theEnglishRuleLeavesTurkishAndDeclaredLanguagesAlone() {
+    // Turkish has its own letters every few words, so it still goes to Lingua.
+    assertEquals(
+        Language.TR,
+        detector
+            .detect("Gazete arşivi her sayfanın çekildiği tarihi ve içeriğini saklıyor.")
+            .language());
+    // ASCII text declared Turkish is not made English by the rule.
+    Detection declared =
+        detector.detect("Bu arsiv gazetenin butun sayfalarini saklar ve bunlari gosterir.", "tr");
+    assertEquals(Language.TR, declared.language());
+  }
 }

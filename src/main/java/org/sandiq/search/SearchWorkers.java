@@ -1,0 +1,116 @@
+package org.sandiq.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * The threads that let one search use more than one core: Lucene scores the index's segments in
+ * parallel on them, and the hits of a page are rendered (stored fields, snippets) in parallel.
+ *
+ * <p>The thread that asked always works too, and takes the next piece of work itself whenever no
+ * worker has: under load, when every worker is busy with other searches, a search simply runs on
+ * its own thread as it would without workers, so parallelism lowers latency on a quiet server and
+ * costs little on a busy one. One pool per {@link LuceneSearchService}, sized to the machine's
+ * cores; the threads are daemons.
+ */
+final class SearchWorkers implements Closeable {
+  private final ExecutorService pool;
+  private final int threads;
+
+  SearchWorkers(int threads) {
+    this.threads = Math.max(1, threads);
+    AtomicInteger count = new AtomicInteger();
+    this.pool =
+        Executors.newFixedThreadPool(
+            this.threads,
+            r -> {
+              Thread t = new Thread(r, "sandiq-search-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Renders one item; may fail with an I/O error of the index. */
+  @FunctionalInterface
+  interface Render<I, O> {
+    O apply(I item) throws IOException;
+  }
+
+  /**
+   * A searcher over {@code reader} that scores each segment as its own slice on these workers (by
+   * default Lucene groups segments of up to 250,000 documents into one slice, which on an archive
+   * of a few hundred thousand documents means no parallelism at all).
+   */
+  IndexSearcher searcher(IndexReader reader) {
+    return new IndexSearcher(reader, pool::execute) {
+      @Override
+      protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+        return slices(leaves, 1, 1, false);
+      }
+    };
+  }
+
+  /** {@code render} applied to every item, in order; the calling thread takes part. */
+  <I, O> List<O> map(List<I> items, Render<I, O> render) throws IOException {
+    int n = items.size();
+    Object[] out = new Object[n];
+    AtomicInteger next = new AtomicInteger();
+    Runnable work =
+        () -> {
+          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+            try {
+              out[i] = render.apply(items.get(i));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+        };
+    List<Future<?>> helpers = new ArrayList<>();
+    for (int h = 1; h < Math.min(threads, n); h++) {
+      try {
+        helpers.add(pool.submit(work));
+      } catch (RejectedExecutionException e) {
+        break; // shutting down: the caller does the rest
+      }
+    }
+    try {
+      work.run();
+      for (Future<?> helper : helpers) {
+        helper.get();
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while rendering hits", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(e.getCause());
+    }
+    @SuppressWarnings("unchecked")
+    List<O> result = (List<O>) Arrays.asList(out);
+    return result;
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}
