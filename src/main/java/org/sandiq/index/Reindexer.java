@@ -22,6 +22,7 @@ import org.sandiq.ingest.Corpus;
 import org.sandiq.ingest.CorpusFile;
 import org.sandiq.ingest.DocumentCleaner;
 import org.sandiq.ingest.IngestException;
+import org.sandiq.ingest.RawDocument;
 import org.sandiq.ingest.SourceFormat;
 import org.sandiq.ingest.SourceReader;
 
@@ -35,7 +36,8 @@ import org.sandiq.ingest.SourceReader;
  * again. Everything becomes visible in one commit at the end.
  *
  * <p>Files are read, cleaned and language-detected on a small thread pool that feeds one shared
- * Lucene writer (which is thread-safe).
+ * Lucene writer (which is thread-safe); the documents of WARC and JSON Lines files are handed on to
+ * a second pool ({@link DocumentWorkers}), so a corpus of one big file is indexed in parallel too.
  */
 public final class Reindexer {
   /** Text files larger than this are not read for boilerplate lines (they are rarely templated). */
@@ -101,6 +103,7 @@ public final class Reindexer {
     AtomicLong documents = new AtomicLong();
     List<ReindexReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    DocumentWorkers documentWorkers = new DocumentWorkers(threads);
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (CorpusFile file : toRead) {
@@ -108,7 +111,12 @@ public final class Reindexer {
             pool.submit(
                 () -> {
                   Outcome outcome =
-                      indexFile(index, file, known.get(file.relativePath()), boilerplate);
+                      indexFile(
+                          index,
+                          file,
+                          known.get(file.relativePath()),
+                          boilerplate,
+                          documentWorkers);
                   documents.addAndGet(outcome.documents());
                   switch (outcome.kind()) {
                     case NEW -> indexed.incrementAndGet();
@@ -137,6 +145,7 @@ public final class Reindexer {
       throw new IOException("reindex failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
+      documentWorkers.close();
     }
     index.commit();
     failures.sort((a, b) -> a.file().compareTo(b.file()));
@@ -186,10 +195,19 @@ public final class Reindexer {
    * Reads one file into the index. The file's old documents are deleted just before its first new
    * one is written, so a file that fails before yielding anything keeps its old documents.
    *
+   * <p>A file of many documents (WARC, JSON Lines) is read on this thread while its documents are
+   * cleaned, detected and indexed on the {@link DocumentWorkers}, so one large export still uses
+   * every core. A document that cannot be cleaned is then skipped and counted, and the file is
+   * reported with the first reason, its other documents kept.
+   *
    * @throws IOException only when the index itself fails
    */
   private Outcome indexFile(
-      DocumentIndex index, CorpusFile file, FileStamp old, BoilerplateLines boilerplate)
+      DocumentIndex index,
+      CorpusFile file,
+      FileStamp old,
+      BoilerplateLines boilerplate,
+      DocumentWorkers workers)
       throws IOException {
     String hash;
     try {
@@ -201,36 +219,52 @@ public final class Reindexer {
       return new Outcome(Kind.UNCHANGED, 0, null);
     }
     String name = file.relativePath();
-    long[] written = {0};
+    String folder = BoilerplateLines.folderOf(name);
+    boolean manyDocuments =
+        file.format() == SourceFormat.WARC || file.format() == SourceFormat.JSONL;
+    DocumentWorkers.Batch batch = workers.batch();
     boolean[] cleared = {false};
     String error = null;
     try {
       reader.read(
           file,
           raw -> {
-            CleanDocument clean = cleaner.clean(raw);
-            Detection detection = detector.detect(clean.text(), clean.langHint());
             try {
-              if (!cleared[0]) {
-                index.deleteFile(name);
-                cleared[0] = true;
+              if (manyDocuments) {
+                if (!cleared[0]) {
+                  index.deleteFile(name);
+                  cleared[0] = true;
+                }
+                batch.submit(() -> add(index, raw, name, folder, boilerplate));
+              } else {
+                CleanDocument clean = cleaner.clean(raw);
+                if (!cleared[0]) {
+                  index.deleteFile(name);
+                  cleared[0] = true;
+                }
+                index.add(indexed(clean, name, folder, boilerplate));
+                batch.countInline();
               }
-              String folder = BoilerplateLines.folderOf(name);
-              index.add(
-                  new IndexedDocument(
-                      clean, detection, name, boilerplate.searchable(folder, clean.text())));
             } catch (IOException e) {
               throw new IndexFailure(e);
             }
-            written[0]++;
           });
     } catch (IndexFailure e) {
+      batch.await();
       throw e.getCause();
     } catch (IngestException e) {
       error = e.getMessage();
     } catch (IOException | RuntimeException e) {
       error = e.getClass().getSimpleName() + ": " + e.getMessage();
     }
+    batch.await();
+    if (batch.indexFailure() != null) {
+      throw batch.indexFailure();
+    }
+    if (error == null && batch.skipped() > 0) {
+      error = batch.skipped() + " documents skipped; the first: " + batch.firstSkipReason();
+    }
+    long written = batch.written();
     if (error != null && !cleared[0]) {
       return new Outcome(Kind.FAILED, 0, error);
     }
@@ -240,9 +274,27 @@ public final class Reindexer {
     String recorded = error == null ? hash : FileStamp.PARTIAL + hash;
     index.recordFile(new FileStamp(name, recorded, file.size(), file.modifiedMillis()));
     if (error != null) {
-      return new Outcome(Kind.FAILED, written[0], error + " (" + written[0] + " documents kept)");
+      return new Outcome(Kind.FAILED, written, error + " (" + written + " documents kept)");
     }
-    return new Outcome(old == null ? Kind.NEW : Kind.CHANGED, written[0], null);
+    return new Outcome(old == null ? Kind.NEW : Kind.CHANGED, written, null);
+  }
+
+  /** Cleans, detects and indexes one document of a many-document file (on a document worker). */
+  private void add(
+      DocumentIndex index,
+      RawDocument raw,
+      String name,
+      String folder,
+      BoilerplateLines boilerplate)
+      throws IngestException, IOException {
+    index.add(indexed(cleaner.clean(raw), name, folder, boilerplate));
+  }
+
+  private IndexedDocument indexed(
+      CleanDocument clean, String name, String folder, BoilerplateLines boilerplate) {
+    Detection detection = detector.detect(clean.text(), clean.langHint());
+    return new IndexedDocument(
+        clean, detection, name, boilerplate.searchable(folder, clean.text()));
   }
 
   /** Carries a failure of the index itself (disk full, closed writer), which ends the run. */

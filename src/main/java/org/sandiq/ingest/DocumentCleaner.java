@@ -31,6 +31,9 @@ public final class DocumentCleaner {
    * @throws IngestException when the bytes are not text (binary content)
    */
   public CleanDocument clean(RawDocument raw) throws IngestException {
+    if (raw.format() == SourceFormat.JSONL) {
+      return JsonRecord.clean(raw, pathOf(raw.source()));
+    }
     String decoded =
         TextDecoder.decode(raw.body(), raw.declaredCharset(), raw.format() == SourceFormat.HTML);
     String title;
@@ -82,7 +85,7 @@ public final class DocumentCleaner {
         description);
   }
 
-  private static String pathOf(String source) {
+  static String pathOf(String source) {
     // A WARC record's source is "path#offset"; a loose file's is its path, which may hold a '#'.
     return source.replaceFirst("#\\d+$", "");
   }

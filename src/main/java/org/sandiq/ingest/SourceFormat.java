@@ -14,13 +14,26 @@ public enum SourceFormat {
   /** An HTML page saved to disk: one document. */
   HTML,
   /** A WARC web archive (plain or gzip per record): one document per HTML response or resource. */
-  WARC;
+  WARC,
+  /**
+   * JSON Lines of documents that are already clean text ({@code .jsonl}, {@code .ndjson}, either
+   * optionally {@code .gz}): one document per line, an object with {@code text} and optionally
+   * {@code id}, {@code title}, {@code url}, {@code lang} and {@code date}. For archives exported
+   * from another system.
+   */
+  JSONL;
 
   /** The format of the file at {@code path}, or empty when Sandiq does not read such files. */
   public static Optional<SourceFormat> of(Path path) {
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.startsWith(".")) {
       return Optional.empty();
+    }
+    if (name.endsWith(".jsonl")
+        || name.endsWith(".jsonl.gz")
+        || name.endsWith(".ndjson")
+        || name.endsWith(".ndjson.gz")) {
+      return Optional.of(JSONL);
     }
     if (name.endsWith(".gz") && !name.endsWith(".warc.gz")) {
       // A gzip-compressed text or HTML file (.html.gz, as benchmarks ship pages) reads as its

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 
 /**
  * Reads corpus files as raw documents: a text or HTML file is one document, a WARC file one per
- * HTML (or plain-text) response or resource record.
+ * HTML (or plain-text) response or resource record, a JSON Lines file one per line.
  */
 public final class SourceReader {
   /** Loose files larger than this are refused: no real page is this large, and it protects heap. */
@@ -32,6 +32,7 @@ public final class SourceReader {
     switch (file.format()) {
       case TEXT, HTML -> sink.accept(readLoose(file));
       case WARC -> WarcRecords.read(file, sink);
+      case JSONL -> JsonLines.read(file, sink);
     }
   }
 
