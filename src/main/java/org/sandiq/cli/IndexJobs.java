@@ -2,6 +2,7 @@ package org.sandiq.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.sandiq.analysis.AnalysisProfile;
 import org.sandiq.analysis.LanguageAnalyzers;
 import org.sandiq.analysis.LanguageDetector;
 import org.sandiq.index.FieldAnalyzers;
@@ -15,17 +16,48 @@ import org.sandiq.ingest.Corpus;
 final class IndexJobs {
   private IndexJobs() {}
 
+  /** A reindex with the analysis the index already has (multilingual for a new index). */
   static ReindexReport reindex(
       Path corpus, Path index, boolean full, LanguageAnalyzers analyzers, ReindexListener listener)
       throws IOException {
+    return reindex(corpus, index, full, null, analyzers, listener);
+  }
+
+  /**
+   * @param profile the analysis to build with, or null for the one the index records (a full
+   *     rebuild without one is multilingual)
+   */
+  static ReindexReport reindex(
+      Path corpus,
+      Path index,
+      boolean full,
+      AnalysisProfile profile,
+      LanguageAnalyzers analyzers,
+      ReindexListener listener)
+      throws IOException {
     LuceneIndex.Mode mode = full ? LuceneIndex.Mode.REBUILD : LuceneIndex.Mode.UPDATE;
-    try (LuceneIndex lucene = LuceneIndex.open(index, new FieldAnalyzers(analyzers), mode)) {
+    AnalysisProfile analysis =
+        profile != null
+            ? profile
+            : full
+                ? AnalysisProfile.MULTILINGUAL
+                : LuceneIndex.recordedProfile(index).orElse(AnalysisProfile.MULTILINGUAL);
+    try (LuceneIndex lucene =
+        LuceneIndex.open(index, new FieldAnalyzers(analyzers, analysis), mode)) {
       Reindexer reindexer =
           new Reindexer(
               new Corpus(corpus),
               new LanguageDetector(),
-              Runtime.getRuntime().availableProcessors());
+              Runtime.getRuntime().availableProcessors(),
+              analysis);
       return reindexer.run(lucene, full, listener);
     }
+  }
+
+  /** The analyzers searches of the index at {@code index} need: those it was built with. */
+  static FieldAnalyzers searchAnalyzers(Path index, LanguageAnalyzers analyzers)
+      throws IOException {
+    return new FieldAnalyzers(
+        analyzers, LuceneIndex.recordedProfile(index).orElse(AnalysisProfile.MULTILINGUAL));
   }
 }

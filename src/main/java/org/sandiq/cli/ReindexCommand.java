@@ -2,6 +2,7 @@ package org.sandiq.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.sandiq.analysis.AnalysisProfile;
 import org.sandiq.analysis.LanguageAnalyzers;
 import org.sandiq.index.DuplicateCounts;
 import org.sandiq.index.ReindexReport;
@@ -32,7 +33,28 @@ final class ReindexCommand implements Callable<Integer> {
               + " is complete.")
   boolean full;
 
+  @Option(
+      names = "--analyzer",
+      paramLabel = "NAME",
+      description =
+          "multilingual (the default: language detection, per-language analyzers, folding,"
+              + " cross-script names) or standard (Lucene's StandardAnalyzer only, for"
+              + " benchmarks). Kept in the index; changing it needs --full.")
+  String analyzer;
+
   @Spec CommandSpec spec;
+
+  private AnalysisProfile profile() {
+    if (analyzer == null) {
+      return null;
+    }
+    return AnalysisProfile.fromCode(analyzer)
+        .orElseThrow(
+            () ->
+                new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--analyzer: '" + analyzer + "' is not one of multilingual, standard"));
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -40,7 +62,9 @@ final class ReindexCommand implements Callable<Integer> {
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), "reindex");
     ReindexReport report;
     try (LanguageAnalyzers analyzers = new LanguageAnalyzers()) {
-      report = IndexJobs.reindex(locations.corpus, locations.index, full, analyzers, progress);
+      report =
+          IndexJobs.reindex(
+              locations.corpus, locations.index, full, profile(), analyzers, progress);
     } finally {
       progress.finish();
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sandiq.analysis.LanguageAnalyzers;
-import org.sandiq.index.FieldAnalyzers;
 import org.sandiq.index.LuceneIndex;
 import org.sandiq.search.InvalidRequestException;
 import org.sandiq.search.LuceneSearchService;
@@ -66,7 +65,8 @@ final class SearchCommand implements Callable<Integer> {
     SearchResponse response;
     try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
         LuceneSearchService search =
-            new LuceneSearchService(location.index, new FieldAnalyzers(analyzers))) {
+            new LuceneSearchService(
+                location.index, IndexJobs.searchAnalyzers(location.index, analyzers))) {
       response = search.search(request);
     } catch (InvalidRequestException e) {
       spec.commandLine().getErr().println("sandiq: " + e.getMessage());

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.sandiq.analysis.LanguageAnalyzers;
-import org.sandiq.index.FieldAnalyzers;
 import org.sandiq.index.LuceneIndex;
 import org.sandiq.index.ReindexReport;
 import org.sandiq.ingest.Corpus;
@@ -162,7 +161,8 @@ final class ServeCommand implements Callable<Integer> {
             maxDepth,
             searchTimeout);
     LuceneSearchService search =
-        new LuceneSearchService(locations.index, new FieldAnalyzers(analyzers), limits);
+        new LuceneSearchService(
+            locations.index, IndexJobs.searchAnalyzers(locations.index, analyzers), limits);
     Corpus corpus = new Corpus(locations.corpus);
     IndexUpdater updater =
         new IndexUpdater(locations.corpus, locations.index, analyzers, search, err);

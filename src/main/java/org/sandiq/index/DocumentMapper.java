@@ -17,6 +17,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
+import org.sandiq.analysis.AnalysisProfile;
 import org.sandiq.analysis.Language;
 import org.sandiq.analysis.LanguageDetector;
 import org.sandiq.analysis.PassageLanguages;
@@ -29,12 +30,24 @@ import org.sandiq.ingest.DuplicateKeys;
  */
 public final class DocumentMapper {
   private final FacetsConfig facets;
+  private final AnalysisProfile profile;
 
   /** Languages per passage; its detector shares Lingua's models with every other instance. */
   private final PassageLanguages passageLanguages = new PassageLanguages(new LanguageDetector());
 
+  /** The mapping of the multilingual analysis. */
   public DocumentMapper(FacetsConfig facets) {
+    this(facets, AnalysisProfile.MULTILINGUAL);
+  }
+
+  /**
+   * The mapping of {@code profile}: with {@link AnalysisProfile#STANDARD} the title and text are
+   * indexed once each, into the {@code und} fields, with no passage languages, folded or
+   * cross-script fields.
+   */
+  public DocumentMapper(FacetsConfig facets, AnalysisProfile profile) {
     this.facets = facets;
+    this.profile = profile;
   }
 
   /**
@@ -47,7 +60,8 @@ public final class DocumentMapper {
   /** The Lucene document for one content document. */
   public Document toLucene(IndexedDocument indexed) throws IOException {
     CleanDocument doc = indexed.document();
-    Language language = indexed.detection().language();
+    Language language =
+        profile == AnalysisProfile.STANDARD ? Language.UND : indexed.detection().language();
     Document d = new Document();
     d.add(new StringField(Fields.KIND, Fields.KIND_CONTENT, Field.Store.NO));
     d.add(new StringField(Fields.ID, doc.id(), Field.Store.YES));
@@ -76,7 +90,11 @@ public final class DocumentMapper {
       d.add(new NumericDocValuesField(Fields.CAPTURE_DATE, millis));
       d.add(new StoredField(Fields.CAPTURE_DATE, millis));
     }
-    addPassageLanguages(d, language, indexed.searchText());
+    if (profile == AnalysisProfile.STANDARD) {
+      d.add(new StringField(Fields.LANGS, language.code(), Field.Store.YES));
+    } else {
+      addPassageLanguages(d, language, indexed.searchText());
+    }
     DuplicateKeys keys = DuplicateKeys.of(doc);
     addKey(d, Fields.TEXT_HASH, keys.exact());
     addKey(d, Fields.NEAR_HASH, keys.near());
@@ -86,6 +104,9 @@ public final class DocumentMapper {
     }
     d.add(new TextField(Fields.title(language), doc.title(), Field.Store.NO));
     d.add(new TextField(Fields.text(language), indexed.searchText(), Field.Store.NO));
+    if (profile == AnalysisProfile.STANDARD) {
+      return facets.build(d);
+    }
     d.add(new TextField(Fields.TITLE_FOLDED, doc.title(), Field.Store.NO));
     d.add(new TextField(Fields.TEXT_FOLDED, indexed.searchText(), Field.Store.NO));
     d.add(new TextField(Fields.TITLE_XSCRIPT, doc.title(), Field.Store.NO));

@@ -3,7 +3,10 @@ package org.sandiq.index;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.sandiq.analysis.AnalysisProfile;
 import org.sandiq.analysis.Language;
 import org.sandiq.analysis.LanguageAnalyzers;
 
@@ -14,10 +17,25 @@ import org.sandiq.analysis.LanguageAnalyzers;
  */
 public final class FieldAnalyzers {
   private final LanguageAnalyzers languages;
+  private final AnalysisProfile profile;
   private final Analyzer perField;
 
+  /** The multilingual analysis. */
   public FieldAnalyzers(LanguageAnalyzers languages) {
+    this(languages, AnalysisProfile.MULTILINGUAL);
+  }
+
+  /**
+   * The analysis of {@code profile}: for {@link AnalysisProfile#STANDARD}, Lucene's {@code
+   * StandardAnalyzer} without stop words on every field.
+   */
+  public FieldAnalyzers(LanguageAnalyzers languages, AnalysisProfile profile) {
     this.languages = languages;
+    this.profile = profile;
+    if (profile == AnalysisProfile.STANDARD) {
+      this.perField = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+      return;
+    }
     Map<String, Analyzer> byField = new HashMap<>();
     for (Language language : Language.values()) {
       byField.put(Fields.title(language), languages.forLanguage(language));
@@ -33,6 +51,11 @@ public final class FieldAnalyzers {
   /** An analyzer that picks the right analyzer by field name. */
   public Analyzer perField() {
     return perField;
+  }
+
+  /** Which analysis this is. */
+  public AnalysisProfile profile() {
+    return profile;
   }
 
   /** The analyzers by language. */

@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -21,6 +23,7 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.sandiq.analysis.AnalysisProfile;
 
 /**
  * {@link DocumentIndex} over a Lucene index in a folder.
@@ -39,12 +42,17 @@ public final class LuceneIndex implements DocumentIndex {
     REBUILD
   }
 
+  /** The commit user-data key that records the index's {@link AnalysisProfile}. */
+  static final String ANALYSIS_KEY = "sandiq.analysis";
+
   private final IndexWriter writer;
   private final DocumentMapper mapper;
+  private final AnalysisProfile profile;
 
-  private LuceneIndex(IndexWriter writer, DocumentMapper mapper) {
+  private LuceneIndex(IndexWriter writer, DocumentMapper mapper, AnalysisProfile profile) {
     this.writer = writer;
     this.mapper = mapper;
+    this.profile = profile;
   }
 
   /**
@@ -80,9 +88,27 @@ public final class LuceneIndex implements DocumentIndex {
     config.setRAMBufferSizeMB(ramBufferMb(Runtime.getRuntime().maxMemory()));
     config.setSimilarity(Ranking.similarity());
     config.setCommitOnClose(false);
+    AnalysisProfile profile = analyzers.profile();
     try {
+      if (mode == Mode.UPDATE && DirectoryReader.indexExists(directory)) {
+        AnalysisProfile recorded = recordedProfile(directory);
+        if (recorded != profile) {
+          throw new IOException(
+              "the index at "
+                  + name
+                  + " was built with the "
+                  + recorded.code()
+                  + " analysis, not "
+                  + profile.code()
+                  + ": rebuild it with reindex --full --analyzer "
+                  + profile.code()
+                  + ", or leave --analyzer out");
+        }
+      }
       return new LuceneIndex(
-          new IndexWriter(directory, config), new DocumentMapper(DocumentMapper.facetsConfig()));
+          new IndexWriter(directory, config),
+          new DocumentMapper(DocumentMapper.facetsConfig(), profile),
+          profile);
     } catch (LockObtainFailedException e) {
       directory.close();
       throw new IOException(
@@ -114,6 +140,27 @@ public final class LuceneIndex implements DocumentIndex {
       return "permission denied";
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /**
+   * The analysis the index in {@code dir} was built with, or empty when there is no index there
+   * yet. Indexes from before the profile was recorded are multilingual.
+   */
+  public static Optional<AnalysisProfile> recordedProfile(Path dir) throws IOException {
+    if (!exists(dir)) {
+      return Optional.empty();
+    }
+    try (FSDirectory directory = FSDirectory.open(dir)) {
+      return Optional.of(recordedProfile(directory));
+    }
+  }
+
+  private static AnalysisProfile recordedProfile(Directory directory) throws IOException {
+    String code = SegmentInfos.readLatestCommit(directory).getUserData().get(ANALYSIS_KEY);
+    return code == null
+        ? AnalysisProfile.MULTILINGUAL
+        : AnalysisProfile.fromCode(code)
+            .orElseThrow(() -> new IOException("the index records an unknown analysis: " + code));
   }
 
   /** Whether {@code dir} holds a committed index. */
@@ -187,6 +234,9 @@ public final class LuceneIndex implements DocumentIndex {
 
   @Override
   public void commit() throws IOException {
+    // Recorded with every commit; not itself a change, so a reindex that found nothing to do
+    // still writes no new commit.
+    writer.setLiveCommitData(Map.of(ANALYSIS_KEY, profile.code()).entrySet(), false);
     writer.commit();
   }
 

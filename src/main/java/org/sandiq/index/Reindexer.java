@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.sandiq.analysis.AnalysisProfile;
 import org.sandiq.analysis.Detection;
 import org.sandiq.analysis.LanguageDetector;
 import org.sandiq.ingest.BoilerplateLines;
@@ -48,6 +49,7 @@ public final class Reindexer {
   private final DocumentCleaner cleaner = new DocumentCleaner();
   private final LanguageDetector detector;
   private final int threads;
+  private final AnalysisProfile profile;
 
   /**
    * @param corpus the folder to index
@@ -55,9 +57,17 @@ public final class Reindexer {
    * @param threads how many files to process at once
    */
   public Reindexer(Corpus corpus, LanguageDetector detector, int threads) {
+    this(corpus, detector, threads, AnalysisProfile.MULTILINGUAL);
+  }
+
+  /**
+   * @param profile the index's analysis; {@link AnalysisProfile#STANDARD} detects no languages
+   */
+  public Reindexer(Corpus corpus, LanguageDetector detector, int threads, AnalysisProfile profile) {
     this.corpus = corpus;
     this.detector = detector;
     this.threads = Math.max(1, threads);
+    this.profile = profile;
   }
 
   /**
@@ -292,7 +302,10 @@ public final class Reindexer {
 
   private IndexedDocument indexed(
       CleanDocument clean, String name, String folder, BoilerplateLines boilerplate) {
-    Detection detection = detector.detect(clean.text(), clean.langHint());
+    Detection detection =
+        profile == AnalysisProfile.STANDARD
+            ? Detection.UNDETERMINED
+            : detector.detect(clean.text(), clean.langHint());
     return new IndexedDocument(
         clean, detection, name, boilerplate.searchable(folder, clean.text()));
   }

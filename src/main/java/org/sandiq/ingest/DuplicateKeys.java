@@ -71,10 +71,18 @@ public record DuplicateKeys(String exact, String near, String url) {
    * documents pairwise.
    */
   private static String minHash(List<String> words) {
+    long[] wordHashes = new long[words.size()];
+    for (int i = 0; i < wordHashes.length; i++) {
+      wordHashes[i] = hash64(words.get(i));
+    }
     long first = -1; // unsigned maximum
     long second = -1;
-    for (int i = 0; i + SHINGLE <= words.size(); i++) {
-      long h = hash64(String.join(" ", words.subList(i, i + SHINGLE)));
+    for (int i = 0; i + SHINGLE <= wordHashes.length; i++) {
+      // The shingle's hash from its words' hashes, order-sensitive: no string per shingle.
+      long h = 0;
+      for (int k = 0; k < SHINGLE; k++) {
+        h = mix(h * 0x9E3779B97F4A7C15L + wordHashes[i + k]);
+      }
       if (Long.compareUnsigned(h, first) < 0) {
         second = first;
         first = h;
@@ -92,6 +100,11 @@ public record DuplicateKeys(String exact, String near, String url) {
       h ^= s.charAt(i);
       h *= 0x100000001b3L;
     }
+    return mix(h);
+  }
+
+  /** Murmur3's 64-bit finaliser. */
+  private static long mix(long h) {
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;

@@ -40,6 +40,14 @@ final class FieldWeights {
     return boosts;
   }
 
+  /** Weight of the title against the text in a {@code standard} index (the reference bench's). */
+  static final float STANDARD_TITLE = 2f;
+
+  /** The boosts of a {@code standard} index: its one title field and its one text field. */
+  static Map<String, Float> standard() {
+    return Map.of(Fields.title(Language.UND), STANDARD_TITLE, Fields.text(Language.UND), 1f);
+  }
+
   /** The words of a query without its operators, for language detection. */
   static String words(String query) {
     return query.replaceAll("\\b(AND|OR|NOT)\\b", " ").replaceAll("[\\p{Punct}&&[^'’]]", " ");

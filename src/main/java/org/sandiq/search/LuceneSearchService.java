@@ -35,6 +35,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.sandiq.analysis.AnalysisProfile;
 import org.sandiq.analysis.Language;
 import org.sandiq.analysis.LanguageDetector;
 import org.sandiq.index.DocumentMapper;
@@ -65,6 +66,7 @@ public final class LuceneSearchService implements SearchService {
 
   static final List<String> FACET_DIMENSIONS = List.of(Fields.LANG, Fields.SITE, Fields.YEAR);
 
+  private final AnalysisProfile profile;
   private final IndexReaders readers;
   private final SearchLimits limits;
   private final LongSupplier clock;
@@ -104,7 +106,8 @@ public final class LuceneSearchService implements SearchService {
     Analyzer perField = analyzers.perField();
     this.readers = new IndexReaders(indexDir);
     this.limits = limits;
-    this.queries = new QueryBuilder(perField, limits, new LanguageDetector());
+    this.profile = analyzers.profile();
+    this.queries = new QueryBuilder(perField, limits, new LanguageDetector(), profile);
     this.snippets = new Snippets(perField);
     this.lookup = new DocumentLookup(perField);
     this.suggestions = new Suggestions(perField);
@@ -418,14 +421,21 @@ public final class LuceneSearchService implements SearchService {
     return new SearchResponse.Hit(
         doc.get(Fields.ID),
         title,
-        snippets.title(userQuery, title, List.of(Fields.title(language), Fields.TITLE_FOLDED)),
+        snippets.title(userQuery, title, highlighted(Fields.title(language), Fields.TITLE_FOLDED)),
         doc.get(Fields.URL),
         doc.get(Fields.SITE),
         lang,
         DocumentLookup.date(doc),
-        snippets.snippet(userQuery, text, List.of(Fields.text(language), Fields.TEXT_FOLDED)),
+        snippets.snippet(userQuery, text, highlighted(Fields.text(language), Fields.TEXT_FOLDED)),
         Float.isNaN(scoreDoc.score) ? 0 : scoreDoc.score,
         duplicates);
+  }
+
+  /** The fields to find marks in, in order: the language field, then (multilingual) the folded. */
+  private List<String> highlighted(String languageField, String foldedField) {
+    return profile == AnalysisProfile.STANDARD
+        ? List.of(languageField)
+        : List.of(languageField, foldedField);
   }
 
   private static Map<String, List<SearchResponse.FacetValue>> emptyFacets() {

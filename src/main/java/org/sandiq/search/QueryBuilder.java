@@ -22,6 +22,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.sandiq.analysis.AnalysisProfile;
 import org.sandiq.analysis.Language;
 import org.sandiq.analysis.LanguageDetector;
 import org.sandiq.index.Fields;
@@ -59,20 +60,34 @@ final class QueryBuilder {
   private final SearchLimits limits;
   private final FieldWeights weights = new FieldWeights();
   private final LanguageDetector detector;
-  private final String[] titleFields = Fields.titleFields().toArray(String[]::new);
+  private final AnalysisProfile profile;
+  private final String[] titleFields;
 
   QueryBuilder(Analyzer perFieldAnalyzer) {
     this(perFieldAnalyzer, SearchLimits.DEFAULT, new LanguageDetector());
+  }
+
+  QueryBuilder(Analyzer perFieldAnalyzer, SearchLimits limits, LanguageDetector detector) {
+    this(perFieldAnalyzer, limits, detector, AnalysisProfile.MULTILINGUAL);
   }
 
   /**
    * @param detector names the query's language, whose fields then weigh more (see {@link
    *     FieldWeights})
    */
-  QueryBuilder(Analyzer perFieldAnalyzer, SearchLimits limits, LanguageDetector detector) {
+  QueryBuilder(
+      Analyzer perFieldAnalyzer,
+      SearchLimits limits,
+      LanguageDetector detector,
+      AnalysisProfile profile) {
     this.analyzer = perFieldAnalyzer;
     this.limits = limits;
     this.detector = detector;
+    this.profile = profile;
+    this.titleFields =
+        profile == AnalysisProfile.STANDARD
+            ? new String[] {Fields.title(Language.UND)}
+            : Fields.titleFields().toArray(String[]::new);
   }
 
   /** Only content documents: the filter under every search. */
@@ -100,7 +115,10 @@ final class QueryBuilder {
               + ")");
     }
     checkBalanced(text);
-    Map<String, Float> boosts = weights.forQuery(detector.detect(FieldWeights.words(text)));
+    Map<String, Float> boosts =
+        profile == AnalysisProfile.STANDARD
+            ? FieldWeights.standard()
+            : weights.forQuery(detector.detect(FieldWeights.words(text)));
     String[] fields = boosts.keySet().stream().sorted().toArray(String[]::new);
     Parser parser = new Parser(fields, analyzer, boosts, titleFields, mode, limits);
     parser.setMultiTermRewriteMethod(
