@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Bounded soak: SECONDS (default 300) of mixed requests at concurrency 16 (wrk, loopback only)
-# against ./sandiq serve on the shipped corpus; heap in use sampled from /metrics every 30 s.
+# against ./sandiq serve on the shipped corpus. Heap: old-generation use sampled from /metrics every
+# 30 s, and the live heap (what a full collection leaves, via jcmd GC.run) 30 s in and at the end:
+# the live heap not growing is what "no leak" means; the samples in between are a sawtooth.
 # Needs wrk (apt-get install wrk) and an index (./sandiq reindex). usage: bench/soak.sh [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bin/select-jdk.sh
 duration=${1:-300}
 log=$(mktemp)
 ./sandiq serve --port 0 --no-reindex > "$log" 2>/dev/null &
@@ -16,16 +19,25 @@ for _ in $(seq 1 600); do
 done
 url=${url%/}
 # Old-generation use is what survives collections: flat means no leak (eden is a sawtooth anyway).
-heap() { curl -s "$url/metrics" | awk '/^jvm_memory_used_bytes\{area="heap",id="G1 Old Gen"/ {s+=$2} END {printf "%.0f", s/1048576}'; }
+# The value is the last field: the pool's name ("G1 Old Gen") has spaces in it.
+heap() { curl -s "$url/metrics" | awk '/^jvm_memory_used_bytes\{area="heap",id="G1 Old Gen"/ {s+=$NF} END {printf "%.0f", s/1048576}'; }
+live() { # heap in use right after a full collection, MB
+  "$JAVA_HOME/bin/jcmd" "$pid" GC.run > /dev/null
+  curl -s "$url/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'
+}
 echo "soak: $url for ${duration}s at c=16; old-generation heap MB every 30 s:"
 wrk -t2 -c16 -d"${duration}s" --latency -s bench/soak-queries.lua "$url" > /tmp/sandiq-soak-wrk.txt &
 wrk_pid=$!
 samples=""
+live_start=""
 while kill -0 $wrk_pid 2>/dev/null; do
   samples="$samples $(heap)"
   sleep 30
+  [ -z "$live_start" ] && kill -0 $wrk_pid 2>/dev/null && live_start=$(live)
 done
 wait $wrk_pid
+live_end=$(live)
 grep SOAK /tmp/sandiq-soak-wrk.txt
 echo "old_gen_mb:$samples"
+echo "live_heap_mb: ${live_start:-?} at 30 s, $live_end at the end"
 curl -s "$url/metrics" | grep -E '^http_server_requests_seconds_count\{.*status="5' || echo "5xx counted by the server: none"
