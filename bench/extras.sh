@@ -32,7 +32,8 @@ sq_reindex() { # NAME INDEX_DIR ANALYZER ROUND -> OUT/NAME-index.rN.json
   log "extras: $1: reindex --analyzer $3 from the JSONL"
   /usr/bin/time -f '%e %U %S %M' -o "$OUT/$1-index.r$4.time" \
     env JAVA_HOME="$JAVA25" SANDIQ_JAVA_OPTS="${SANDIQ_JAVA_OPTS:-}" "$SANDIQ_DIR/sandiq" reindex \
-    --corpus "$JDIR" --index "$2" --full --analyzer "$3" > "$OUT/$1-index.r$4.log" 2>&1
+    --corpus "$JDIR" --index "$2" --full --analyzer "$3" > "$OUT/$1-index.r$4.log" 2>&1 \
+    || log "extras: $1: reindex exited $? (1: some documents or files were reported; see the log)"
   python3 "$HERE/report_extras.py" index-json "$OUT/$1-index.r$4.time" "$OUT/$1-index.r$4.log" \
     "$CORPUS" "$2" > "$OUT/$1-index.r$4.json"
   log "extras: $1: $(cat "$OUT/$1-index.r$4.json")"

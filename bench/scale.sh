@@ -40,7 +40,7 @@ for size in 200k 1m; do
   log "scale: reindex $size at -Xmx1g"
   /usr/bin/time -f '%e %U %S %M' -o "$OUT/$size-index.time" env JAVA_HOME="$JAVA25" \
     "$SANDIQ_DIR/sandiq" reindex --corpus "$BENCH_WORK/scale-$size" --index "$idx" --full \
-    > "$OUT/$size-index.log" 2>&1
+    > "$OUT/$size-index.log" 2>&1 || log "scale: reindex exited $? (1: some input was reported)"
   python3 "$HERE/report_extras.py" index-json "$OUT/$size-index.time" "$OUT/$size-index.log" \
     "$BENCH_WORK/scale-$size/corpus.jsonl" "$idx" > "$OUT/$size-index.json"
   log "scale: $size: $(cat "$OUT/$size-index.json")"

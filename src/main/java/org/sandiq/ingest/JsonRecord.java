@@ -12,11 +12,11 @@ import java.util.Locale;
  * One line of a JSON Lines file as a clean document. The text is taken as plain text (whitespace
  * normalised, repeated short lines dropped, as for {@code .txt} files); no HTML is parsed.
  *
- * <p>Fields: {@code text} (required, a string with letters or digits), {@code title}, {@code url},
- * {@code lang} (a language tag; its primary subtag is the declared language), {@code date} (ISO
- * 8601 or RFC 1123) and {@code id}. The document id is derived from the file and the record's
- * {@code id} when it has one, so it stays the same when the export is re-ordered; otherwise from
- * the line's offset. Other fields are ignored.
+ * <p>Fields: {@code text} (required, a string; it may be empty when {@code title} is not), {@code
+ * title}, {@code url}, {@code lang} (a language tag; its primary subtag is the declared language),
+ * {@code date} (ISO 8601 or RFC 1123) and {@code id}. The document id is derived from the file and
+ * the record's {@code id} when it has one, so it stays the same when the export is re-ordered;
+ * otherwise from the line's offset. Other fields are ignored.
  */
 final class JsonRecord {
   /** Immutable once built and thread-safe: one reader for every line. */
@@ -41,15 +41,15 @@ final class JsonRecord {
       throw new IngestException("no \"text\" string");
     }
     String text = PlainText.dropRepeatedShortLines(PlainText.normalize(textNode.asText()));
-    if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
-      throw new IngestException("\"text\" has no letters or digits");
-    }
     String id = string(node, "id");
     String url = string(node, "url");
     String title = string(node, "title");
     title = title == null ? null : PlainText.normalize(title).replace('\n', ' ');
     if (title == null || title.isBlank()) {
-      title = PlainText.headline(text);
+      title = text.isBlank() ? null : PlainText.headline(text);
+    }
+    if (title == null || title.isBlank() && text.isBlank()) {
+      throw new IngestException("neither \"text\" nor \"title\" has anything in it");
     }
     Instant date = Dates.parse(string(node, "date"));
     String site = Sites.hostOf(url);

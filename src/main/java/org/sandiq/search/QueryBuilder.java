@@ -3,6 +3,7 @@ package org.sandiq.search;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -120,12 +122,26 @@ final class QueryBuilder {
             ? FieldWeights.standard()
             : weights.forQuery(detector.detect(FieldWeights.words(text)));
     String[] fields = boosts.keySet().stream().sorted().toArray(String[]::new);
-    Parser parser = new Parser(fields, analyzer, boosts, titleFields, mode, limits);
+    Parser parser =
+        new Parser(
+            fields,
+            analyzer,
+            boosts,
+            titleFields,
+            mode,
+            limits,
+            profile == AnalysisProfile.STANDARD
+                ? List.of(Fields.title(Language.UND), Fields.text(Language.UND))
+                : List.of(Fields.TITLE_FOLDED, Fields.TEXT_FOLDED));
     parser.setMultiTermRewriteMethod(
         new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(limits.maxExpansions()));
     parser.setDefaultOperator(
         mode == Mode.ALL ? QueryParser.Operator.AND : QueryParser.Operator.OR);
     parser.setAllowLeadingWildcard(false);
+    // The first letter of a typo'd word is kept: it bounds the automaton's work on the term
+    // dictionary tenfold, and a wrong first letter is mostly a spelling convention (Kh/X/H), which
+    // the cross-script fields match.
+    parser.setFuzzyPrefixLength(1);
     parser.setSplitOnWhitespace(true);
     try {
       // Filters written at the top level (site:, lang:, after:, before:) always apply, even when
@@ -165,6 +181,8 @@ final class QueryBuilder {
     private final Mode mode;
     private final String[] titleFields;
     private final SearchLimits limits;
+    private final Map<String, Float> boosts;
+    private final List<String> fuzzyFields;
 
     Parser(
         String[] fields,
@@ -172,8 +190,11 @@ final class QueryBuilder {
         Map<String, Float> boosts,
         String[] titleFields,
         Mode mode,
-        SearchLimits limits) {
+        SearchLimits limits,
+        List<String> fuzzyFields) {
       super(fields, analyzer, boosts);
+      this.boosts = boosts;
+      this.fuzzyFields = fuzzyFields;
       this.titleFields = titleFields;
       this.mode = mode;
       this.limits = limits;
@@ -187,6 +208,31 @@ final class QueryBuilder {
       }
       checkPrefix(termStr, literal);
       return super.getWildcardQuery(field, termStr);
+    }
+
+    /**
+     * Typo-tolerant words ({@code word~}, and the fuzzy relaxation) are matched in the folded
+     * fields only: edit distance means little on stems, and a Levenshtein automaton run over every
+     * language's term dictionary was what made a fuzzy search cost tens of milliseconds. Spelling
+     * variants across scripts and conventions are the cross-script fields' job, not this one's.
+     */
+    @Override
+    protected Query getFuzzyQuery(String field, String termStr, float minSimilarity)
+        throws ParseException {
+      if (field == null) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String folded : fuzzyFields) {
+          Query q = super.getFuzzyQuery(folded, termStr, minSimilarity);
+          if (q != null) {
+            any.add(new BoostQuery(q, boosts.getOrDefault(folded, 1f)), BooleanClause.Occur.SHOULD);
+          }
+        }
+        return any.build();
+      }
+      if (field.equalsIgnoreCase("title")) {
+        return super.getFuzzyQuery(fuzzyFields.get(0), termStr, minSimilarity);
+      }
+      return super.getFuzzyQuery(field, termStr, minSimilarity);
     }
 
     @Override
@@ -221,7 +267,7 @@ final class QueryBuilder {
         if (words != null) {
           fuzzy.add(words, BooleanClause.Occur.SHOULD);
         }
-        fuzzy.add(super.getFuzzyQuery(null, queryText, 2), BooleanClause.Occur.SHOULD);
+        fuzzy.add(getFuzzyQuery(null, queryText, 2), BooleanClause.Occur.SHOULD);
         return fuzzy.build();
       }
       return switch (field.toLowerCase(Locale.ROOT)) {

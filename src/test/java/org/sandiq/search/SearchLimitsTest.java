@@ -55,7 +55,7 @@ class SearchLimitsTest {
 
   @Test
   void queryLengthClausesAndPrefixes() throws Exception {
-    try (LuceneSearchService s = service(limits(20, 30, 64, 3, 100, 10_000, 2000))) {
+    try (LuceneSearchService s = service(limits(20, 30, 64, 3, 100, 10_000, 60_000))) {
       assertTrue(message(s, SearchRequest.of("x".repeat(21))).contains("at most 20"));
       // One word is 12 fields (title and text in six analyses): three words exceed 30 clauses.
       assertTrue(message(s, SearchRequest.of("one two three")).contains("too complex"));
@@ -68,7 +68,7 @@ class SearchLimitsTest {
 
   @Test
   void pageSizeAndDepth() throws Exception {
-    try (LuceneSearchService s = service(limits(1000, 1024, 64, 2, 5, 10, 2000))) {
+    try (LuceneSearchService s = service(limits(1000, 1024, 64, 2, 5, 10, 60_000))) {
       assertTrue(message(s, new SearchRequest("pom*", null, 1, 6)).contains("between 1 and 5"));
       assertTrue(message(s, new SearchRequest("pom*", null, 3, 5)).contains("page too deep"));
       SearchResponse second = s.search(new SearchRequest("pom*", null, 2, 5));
