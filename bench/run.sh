@@ -36,6 +36,7 @@ command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2
 mkdir -p "$BENCH_WORK"
 echo "[bench] harness copy -> $BENCH_WORK/harness"
 rm -rf "$BENCH_WORK/harness" && cp -r "$SHARED_BENCH" "$BENCH_WORK/harness"
+"$BENCH_WORK/harness/build.sh" > /dev/null   # its clients and the raw Lucene bench (Java 25)
 echo "[bench] clean clone of $(git -C "$REPO" rev-parse --short HEAD) -> $BENCH_WORK/checkout"
 rm -rf "$BENCH_WORK/checkout" && git clone -q "$REPO" "$BENCH_WORK/checkout"
 (cd "$BENCH_WORK/checkout" && ./sandiq --help > /dev/null)   # builds the jar, untimed
