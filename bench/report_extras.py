@@ -15,6 +15,8 @@ import statistics
 import sys
 
 SUMMARY = re.compile(r"indexed (\d+), updated (\d+), deleted (\d+), skipped (\d+), failed (\d+) in ([0-9.]+) ?s")
+# The summary counts files; the progress lines count documents ("reindex: 1/1 files, 200000 documents").
+DOCUMENTS = re.compile(r"files, (\d+) documents")
 
 
 def dir_bytes(path):
@@ -24,9 +26,12 @@ def dir_bytes(path):
 def index_json(time_file, log, corpus, index_dir):
     wall, user, sys_, rss = open(time_file).read().split()[-4:]
     m = None
+    docs = 0
     for line in open(log, errors="replace"):
         m = SUMMARY.search(line) or m
-    docs = int(m.group(1)) if m else 0
+        d = DOCUMENTS.search(line)
+        if d:
+            docs = int(d.group(1))
     size = os.path.getsize(corpus)
     wall = float(wall)
     print(json.dumps({

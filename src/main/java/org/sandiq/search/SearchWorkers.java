@@ -21,9 +21,9 @@ import org.apache.lucene.search.IndexSearcher;
  *
  * <p>The thread that asked always works too, and takes the next piece of work itself whenever no
  * worker has: under load, when every worker is busy with other searches, a search simply runs on
- * its own thread as it would without workers, so parallelism lowers latency on a quiet server and
- * costs little on a busy one. One pool per {@link LuceneSearchService}, sized to the machine's
- * cores; the threads are daemons.
+ * its own thread as it would without workers (a helper that never got a thread is cancelled, not
+ * waited for), so parallelism lowers latency on a quiet server and costs little on a busy one. One
+ * pool per {@link LuceneSearchService}, sized to the machine's cores; the threads are daemons.
  */
 final class SearchWorkers implements Closeable {
   private final ExecutorService pool;
@@ -87,8 +87,12 @@ final class SearchWorkers implements Closeable {
     }
     try {
       work.run();
+      // Every item is taken now. A helper still queued behind other searches' work has taken none:
+      // cancel it rather than wait for a free worker to start it; wait only for running ones.
       for (Future<?> helper : helpers) {
-        helper.get();
+        if (!helper.cancel(false)) {
+          helper.get();
+        }
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
