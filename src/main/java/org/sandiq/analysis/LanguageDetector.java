@@ -133,8 +133,11 @@ public final class LanguageDetector {
     };
   }
 
-  /** Letter counts by script, and the letters that settle a language on their own. */
-  private record ScriptCounts(
+  /**
+   * Letter counts by script, and the letters that settle a language on their own (also read by
+   * {@link PassageLanguages}).
+   */
+  record ScriptCounts(
       int letters,
       int latin,
       int nonAsciiLatin,

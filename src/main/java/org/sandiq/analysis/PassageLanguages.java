@@ -65,25 +65,9 @@ public final class PassageLanguages {
    */
   private record Letters(long count, boolean decided) {
     static Letters of(String passage) {
-      long letters = 0;
-      long cyrillic = 0;
-      boolean schwa = false;
-      for (int i = 0; i < passage.length(); ) {
-        int cp = passage.codePointAt(i);
-        i += Character.charCount(cp);
-        if (cp < 0x80) {
-          if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
-            letters++;
-          }
-        } else if (Character.isLetter(cp)) {
-          letters++;
-          schwa |= cp == 'ə' || cp == 'Ə';
-          if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.CYRILLIC) {
-            cyrillic++;
-          }
-        }
-      }
-      return new Letters(letters, schwa || cyrillic * 2 > letters);
+      LanguageDetector.ScriptCounts scripts = LanguageDetector.ScriptCounts.of(passage);
+      return new Letters(
+          scripts.letters(), scripts.schwa() || scripts.cyrillic() * 2 > scripts.letters());
     }
   }
 }
