@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -21,7 +22,7 @@ import org.apache.lucene.search.IndexSearcher;
  *
  * <p>The thread that asked always works too, and takes the next piece of work itself whenever no
  * worker has: under load, when every worker is busy with other searches, a search simply runs on
- * its own thread as it would without workers (a helper that never got a thread is cancelled, not
+ * its own thread as it would without workers (a helper that never got a thread is dropped, not
  * waited for), so parallelism lowers latency on a quiet server and costs little on a busy one. One
  * pool per {@link LuceneSearchService}, sized to the machine's cores; the threads are daemons.
  */
@@ -77,21 +78,23 @@ final class SearchWorkers implements Closeable {
             }
           }
         };
-    List<Future<?>> helpers = new ArrayList<>();
+    List<Helper> helpers = new ArrayList<>();
     for (int h = 1; h < Math.min(threads, n); h++) {
+      Helper helper = new Helper(work);
       try {
-        helpers.add(pool.submit(work));
+        helper.future = pool.submit(helper);
+        helpers.add(helper);
       } catch (RejectedExecutionException e) {
         break; // shutting down: the caller does the rest
       }
     }
     try {
       work.run();
-      // Every item is taken now. A helper still queued behind other searches' work has taken none:
-      // cancel it rather than wait for a free worker to start it; wait only for running ones.
-      for (Future<?> helper : helpers) {
-        if (!helper.cancel(false)) {
-          helper.get();
+      // Every item is taken now. A helper that has not started yet has taken none: claim it so it
+      // never runs, rather than wait for a free worker to start it; wait only for started ones.
+      for (Helper helper : helpers) {
+        if (!helper.started.compareAndSet(false, true)) {
+          helper.future.get();
         }
       }
     } catch (UncheckedIOException e) {
@@ -111,6 +114,28 @@ final class SearchWorkers implements Closeable {
     @SuppressWarnings("unchecked")
     List<O> result = (List<O>) Arrays.asList(out);
     return result;
+  }
+
+  /**
+   * A helper task that runs only if it wins {@link #started}: the caller takes it first when it
+   * finishes the work alone, and then need not wait. ({@code Future.cancel} would not do: it also
+   * succeeds on a task that is already running.)
+   */
+  private static final class Helper implements Runnable {
+    final AtomicBoolean started = new AtomicBoolean();
+    final Runnable work;
+    Future<?> future;
+
+    Helper(Runnable work) {
+      this.work = work;
+    }
+
+    @Override
+    public void run() {
+      if (started.compareAndSet(false, true)) {
+        work.run();
+      }
+    }
   }
 
   @Override
