@@ -421,21 +421,31 @@ public final class LuceneSearchService implements SearchService {
     return new SearchResponse.Hit(
         doc.get(Fields.ID),
         title,
-        snippets.title(userQuery, title, highlighted(Fields.title(language), Fields.TITLE_FOLDED)),
+        snippets.title(
+            userQuery,
+            title,
+            highlighted(Fields.title(language), Fields.TITLE_FOLDED, Fields.TITLE_XSCRIPT)),
         doc.get(Fields.URL),
         doc.get(Fields.SITE),
         lang,
         DocumentLookup.date(doc),
-        snippets.snippet(userQuery, text, highlighted(Fields.text(language), Fields.TEXT_FOLDED)),
+        snippets.snippet(
+            userQuery,
+            text,
+            highlighted(Fields.text(language), Fields.TEXT_FOLDED, Fields.TEXT_XSCRIPT)),
         Float.isNaN(scoreDoc.score) ? 0 : scoreDoc.score,
         duplicates);
   }
 
-  /** The fields to find marks in, in order: the language field, then (multilingual) the folded. */
-  private List<String> highlighted(String languageField, String foldedField) {
+  /**
+   * The fields to find marks in, in order, until one has a match: the language field, then
+   * (multilingual) the folded one, then the cross-script one, so that {@code Xocalı} marks {@code
+   * Khojaly} in an English text. A later field costs only when the earlier found nothing.
+   */
+  private List<String> highlighted(String languageField, String foldedField, String crossScript) {
     return profile == AnalysisProfile.STANDARD
         ? List.of(languageField)
-        : List.of(languageField, foldedField);
+        : List.of(languageField, foldedField, crossScript);
   }
 
   private static Map<String, List<SearchResponse.FacetValue>> emptyFacets() {

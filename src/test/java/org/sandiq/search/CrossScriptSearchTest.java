@@ -102,6 +102,16 @@ class CrossScriptSearchTest {
   }
 
   @Test
+  void theSnippetMarksTheNameInTheDocumentsOwnSpelling() {
+    SearchResponse.Hit english =
+        search.search(SearchRequest.of("Ходжалы")).hits().stream()
+            .filter(h -> h.id().equals(DocumentIds.of("en/khojaly.txt")))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(english.snippet().contains("<mark>Khojaly</mark>"), english.snippet());
+  }
+
+  @Test
   void schwaTypedAsEOrAFindsTheRealSpelling() {
     Set<String> aliyev = Set.of(DocumentIds.of("az/aliyev.txt"));
     for (String form : List.of("Əliyev", "Eliyev", "Aliyev", "ALIYEV")) {
