@@ -240,18 +240,15 @@ public final class Reindexer {
           file,
           raw -> {
             try {
-              if (manyDocuments) {
-                if (!cleared[0]) {
-                  index.deleteFile(name);
-                  cleared[0] = true;
-                }
+              // A single-document file is cleaned first, so one that fails keeps its old documents.
+              CleanDocument clean = manyDocuments ? null : cleaner.clean(raw);
+              if (!cleared[0]) {
+                index.deleteFile(name);
+                cleared[0] = true;
+              }
+              if (clean == null) {
                 batch.submit(() -> add(index, raw, name, folder, boilerplate));
               } else {
-                CleanDocument clean = cleaner.clean(raw);
-                if (!cleared[0]) {
-                  index.deleteFile(name);
-                  cleared[0] = true;
-                }
                 index.add(indexed(clean, name, folder, boilerplate));
                 batch.countInline();
               }

@@ -44,12 +44,12 @@ final class JsonRecord {
     String id = string(node, "id");
     String url = string(node, "url");
     String title = string(node, "title");
-    title = title == null ? null : PlainText.normalize(title).replace('\n', ' ');
-    if (title == null || title.isBlank()) {
-      title = text.isBlank() ? null : PlainText.headline(text);
-    }
-    if (title == null || title.isBlank() && text.isBlank()) {
+    title = title == null ? "" : PlainText.normalize(title).replace('\n', ' ');
+    if (title.isBlank() && text.isBlank()) {
       throw new IngestException("neither \"text\" nor \"title\" has anything in it");
+    }
+    if (title.isBlank()) {
+      title = PlainText.headline(text);
     }
     Instant date = Dates.parse(string(node, "date"));
     String site = Sites.hostOf(url);

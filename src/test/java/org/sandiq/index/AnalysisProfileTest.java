@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sandiq.analysis.AnalysisProfile;
 import org.sandiq.analysis.LanguageAnalyzers;
-import org.sandiq.analysis.LanguageDetector;
-import org.sandiq.ingest.Corpus;
 import org.sandiq.search.LuceneSearchService;
 import org.sandiq.search.SearchRequest;
 import org.sandiq.search.SearchResponse;
@@ -22,17 +20,9 @@ import org.sandiq.testing.Fixtures;
 class AnalysisProfileTest {
   @TempDir Path dir;
 
-  private ReindexReport reindex(Path corpus, Path index, boolean full, AnalysisProfile profile)
-      throws IOException {
-    try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
-        LuceneIndex lucene =
-            LuceneIndex.open(
-                index,
-                new FieldAnalyzers(analyzers, profile),
-                full ? LuceneIndex.Mode.REBUILD : LuceneIndex.Mode.UPDATE)) {
-      return new Reindexer(new Corpus(corpus), new LanguageDetector(), 2, profile)
-          .run(lucene, full, ReindexListener.NONE);
-    }
+  private static ReindexReport reindex(
+      Path corpus, Path index, boolean full, AnalysisProfile profile) throws IOException {
+    return Fixtures.reindex(corpus, index, full, profile);
   }
 
   @Test

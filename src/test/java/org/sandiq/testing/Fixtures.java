@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.sandiq.analysis.AnalysisProfile;
 import org.sandiq.analysis.LanguageAnalyzers;
 import org.sandiq.analysis.LanguageDetector;
 import org.sandiq.index.FieldAnalyzers;
@@ -54,13 +55,19 @@ public final class Fixtures {
 
   /** Runs an incremental (or full) reindex of {@code corpus} into {@code index}. */
   public static ReindexReport reindex(Path corpus, Path index, boolean full) throws IOException {
+    return reindex(corpus, index, full, AnalysisProfile.MULTILINGUAL);
+  }
+
+  /** A reindex with the analysis {@code profile}. */
+  public static ReindexReport reindex(
+      Path corpus, Path index, boolean full, AnalysisProfile profile) throws IOException {
     try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
         LuceneIndex lucene =
             LuceneIndex.open(
                 index,
-                new FieldAnalyzers(analyzers),
+                new FieldAnalyzers(analyzers, profile),
                 full ? LuceneIndex.Mode.REBUILD : LuceneIndex.Mode.UPDATE)) {
-      return new Reindexer(new Corpus(corpus), new LanguageDetector(), 2)
+      return new Reindexer(new Corpus(corpus), new LanguageDetector(), 2, profile)
           .run(lucene, full, ReindexListener.NONE);
     }
   }
