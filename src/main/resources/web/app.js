@@ -227,17 +227,30 @@
     status.textContent = Lang.t("searching");
     const query = new URLSearchParams({ q: state.q, page: state.page, size: SIZE, sort: state.sort });
     for (const key of ["lang", "site", "from", "to"]) if (state[key]) query.set(key, state[key]);
+    // Facet counts visit every match; they come in a request of their own, so the hits are shown
+    // without waiting for them.
+    const facets = Sandiq.getJson("/api/facets?" + query).catch(() => null);
     try {
       const data = await Sandiq.getJson("/api/search?" + query);
       document.title = (state.q || "*") + " · Sandiq";
+      const shownTotal = (total, exact) => exact ? Lang.t("documents", total)
+        : Lang.t("documents", total + "+");
       status.textContent = data.total === 0 ? Lang.t("noMatch", state.q)
-        : Lang.t("documents", data.total) + " · " + data.tookMs + " ms";
+        : shownTotal(data.total, data.totalRelation !== "gte") + " · " + data.tookMs + " ms";
       const results = $("results");
       results.replaceChildren(...data.hits.map(renderHit));
       results.start = (state.page - 1) * SIZE + 1;
       renderNotice(data);
-      renderFacets(data);
+      renderFacets({});
       renderPager(data.total);
+      const counted = await facets;
+      if (counted) {
+        renderFacets(counted);
+        if (data.totalRelation === "gte" && counted.total > 0) {
+          status.textContent = shownTotal(counted.total, true) + " · " + data.tookMs + " ms";
+          renderPager(counted.total);
+        }
+      }
     } catch (e) {
       status.textContent = e.message;
       $("results").replaceChildren();

@@ -32,6 +32,30 @@ public enum Language {
     return displayName;
   }
 
+  /**
+   * Whether text in this language may be written in {@code script}: Azerbaijani in Latin and in the
+   * Cyrillic of older texts, Russian in Cyrillic, English and Turkish in Latin; {@link #UND} in
+   * any. A query word in one script need not probe the analyses of languages never written in it.
+   */
+  public boolean writtenIn(Character.UnicodeScript script) {
+    return switch (this) {
+      case AZ ->
+          script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.CYRILLIC;
+      case EN, TR -> script == Character.UnicodeScript.LATIN;
+      case RU -> script == Character.UnicodeScript.CYRILLIC;
+      case UND -> true;
+    };
+  }
+
+  /**
+   * Whether a text in this language is often detected as {@code other}, or the other way round:
+   * Azerbaijani and Turkish share most of their alphabet and many words, and a short text of one
+   * passes for the other. A query sure of one of them still probes the other's analysis.
+   */
+  public boolean confusableWith(Language other) {
+    return (this == AZ && other == TR) || (this == TR && other == AZ);
+  }
+
   /** The language with {@code code} (case-insensitive), or empty if Sandiq has no such language. */
   public static Optional<Language> fromCode(String code) {
     if (code == null) {

@@ -120,6 +120,15 @@ final class ServeCommand implements Callable<Integer> {
   int maxDepth;
 
   @Option(
+      names = "--exact-total",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description =
+          "Matches counted exactly before the total becomes \"at least\" and the top hits may skip"
+              + " what cannot make the page (default: ${DEFAULT-VALUE}).")
+  int exactTotal;
+
+  @Option(
       names = "--search-timeout",
       paramLabel = "MS",
       defaultValue = "2000",
@@ -159,6 +168,7 @@ final class ServeCommand implements Callable<Integer> {
             minPrefix,
             maxPageSize,
             maxDepth,
+            exactTotal,
             searchTimeout);
     LuceneSearchService search =
         new LuceneSearchService(

@@ -26,7 +26,7 @@ final class FieldWeights {
 
   /** The boost of every searchable field for a query detected as {@code detection}. */
   Map<String, Float> forQuery(Detection detection) {
-    boolean sure = detection.confidence() >= SURE && detection.language() != Language.UND;
+    boolean sure = isSure(detection);
     Map<String, Float> boosts = new HashMap<>();
     for (Language language : Language.values()) {
       float w = LANGUAGE * (sure && language == detection.language() ? DETECTED : 1f);
@@ -38,6 +38,11 @@ final class FieldWeights {
     boosts.put(Fields.TITLE_XSCRIPT, TITLE * CROSS_SCRIPT);
     boosts.put(Fields.TEXT_XSCRIPT, CROSS_SCRIPT);
     return boosts;
+  }
+
+  /** Whether the detector is sure enough of a query's language to weigh (and prune) by it. */
+  static boolean isSure(Detection detection) {
+    return detection.confidence() >= SURE && detection.language() != Language.UND;
   }
 
   /** Weight of the title against the text in a {@code standard} index (the reference bench's). */

@@ -58,6 +58,17 @@ final class HitPage {
     return new HitPage(entries, last);
   }
 
+  /** A page of {@code ranked} with every copy kept, each its own entry. */
+  static HitPage uncollapsed(ScoreDoc[] ranked, int skip, int size, boolean maybeMore) {
+    List<Entry> entries = new ArrayList<>(size);
+    for (int i = skip; i < Math.min(ranked.length, skip + size); i++) {
+      entries.add(new Entry(ranked[i], 0));
+    }
+    boolean more = skip + size < ranked.length || maybeMore;
+    ScoreDoc last = entries.size() == size && more ? ranked[skip + size - 1] : null;
+    return new HitPage(entries, last);
+  }
+
   private static int copies(IndexSearcher searcher, String key) throws IOException {
     return Math.max(1, searcher.count(new TermQuery(new Term(Fields.TEXT_HASH, key))));
   }

@@ -3,9 +3,7 @@ package org.sandiq.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,32 +11,21 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.sandiq.analysis.AnalysisProfile;
 import org.sandiq.analysis.Language;
 import org.sandiq.analysis.LanguageDetector;
-import org.sandiq.index.DocumentMapper;
 import org.sandiq.index.FieldAnalyzers;
 import org.sandiq.index.Fields;
 
@@ -58,13 +45,8 @@ public final class LuceneSearchService implements SearchService {
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(LuceneSearchService.class);
 
-  /** Facet values returned per dimension. */
-  static final int FACET_VALUES = 10;
-
   /** Fewer hits than this and the query is relaxed. */
   static final int HANDFUL = 5;
-
-  static final List<String> FACET_DIMENSIONS = List.of(Fields.LANG, Fields.SITE, Fields.YEAR);
 
   private final AnalysisProfile profile;
   private final IndexReaders readers;
@@ -77,9 +59,7 @@ public final class LuceneSearchService implements SearchService {
   private final Autocomplete autocomplete;
   private final SearchWorkers workers =
       new SearchWorkers(Runtime.getRuntime().availableProcessors());
-  private final FacetsConfig facetsConfig = DocumentMapper.facetsConfig();
-  private final Object facetLock = new Object();
-  private SortedSetDocValuesReaderState facetState;
+  private final FacetCounter facetCounter = new FacetCounter();
 
   /**
    * @param indexDir the index folder (it may not exist yet: searches then find nothing until a
@@ -114,83 +94,76 @@ public final class LuceneSearchService implements SearchService {
     this.autocomplete = new Autocomplete(analyzers.languages().folded());
   }
 
-  /** One run of a query: its ranked hits, facet counts and how many documents matched. */
-  private record Run(
-      Query userQuery, TopDocs top, Map<String, Facets> facets, long total, int fetched) {}
+  /**
+   * A plan run to its page: the query that produced the hits (relaxed or not), the raw hits, the
+   * page cut from them, and how many matched.
+   */
+  private record Outcome(
+      Query userQuery, FilteredQuery filtered, TopDocs top, HitPage page, String relaxed) {
+    long total() {
+      return top.totalHits.value();
+    }
+
+    String totalRelation() {
+      return top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? "eq" : "gte";
+    }
+  }
 
   @Override
   public SearchResponse search(SearchRequest request) {
     long start = System.nanoTime();
     validate(request);
-    FieldDoc after =
-        request.cursor() == null ? null : Cursors.decode(request.cursor(), request.sort());
     String text = request.query().strip();
+    QueryPlan plan = text.isEmpty() ? null : queries.plan(text);
     IndexSearcher shared = readers.acquire();
     if (shared == null) {
       return new SearchResponse(
           request.query(),
           0,
+          "eq",
           millisSince(start),
           request.page(),
           request.size(),
           List.of(),
-          emptyFacets(),
+          request.facets() ? FacetCounter.empty() : null,
           null,
           null,
           null,
           false);
     }
-    // A searcher of its own over the shared reader, so this request's deadline is its own.
-    IndexSearcher searcher = workers.searcher(shared.getIndexReader());
-    searcher.setSimilarity(shared.getSimilarity());
-    long deadline = clock.getAsLong() + limits.timeoutMillis() * 1_000_000;
-    searcher.setTimeout(() -> clock.getAsLong() > deadline);
+    IndexSearcher searcher = timedSearcher(shared);
     try {
-      Run run = run(searcher, request, text.isEmpty() ? null : queries.parse(text), after);
-      String relaxed = null;
-      if (!text.isEmpty() && after == null && run.total() < HANDFUL && !searcher.timedOut()) {
-        for (QueryBuilder.Mode mode : List.of(QueryBuilder.Mode.ANY, QueryBuilder.Mode.FUZZY)) {
-          Run looser =
-              run(
-                  searcher,
-                  request,
-                  keepStrictFirst(run.userQuery(), queries.parse(text, mode)),
-                  null);
-          if (looser.total() > run.total()) {
-            run = looser;
-            relaxed = mode.name().toLowerCase(java.util.Locale.ROOT);
-          }
-          if (run.total() >= HANDFUL) {
-            break;
-          }
-        }
+      Outcome outcome = execute(searcher, request, plan, true);
+      long total = outcome.total();
+      String relation = outcome.totalRelation();
+      Map<String, List<SearchResponse.FacetValue>> facets = null;
+      if (request.facets()) {
+        FacetCounter.Counts counts = facetCounter.count(searcher, outcome.filtered());
+        facets = counts.facets();
+        total = counts.total();
+        relation = "eq";
       }
-      int skip = after == null ? (request.page() - 1) * request.size() : 0;
-      HitPage page =
-          HitPage.cut(
-              searcher, run.top().scoreDocs, skip, request.size(), run.fetched() < run.total());
-      Query userQuery = run.userQuery();
+      Query userQuery = outcome.userQuery();
       List<SearchResponse.Hit> hits =
-          workers.map(page.entries, entry -> hit(searcher, entry, userQuery));
+          workers.map(outcome.page().entries, entry -> hit(searcher, entry, userQuery));
       String suggestion =
-          text.isEmpty() || searcher.timedOut()
-              ? null
-              : suggestion(searcher, request, text, run.total());
+          plan == null || searcher.timedOut() ? null : suggestion(searcher, request, text, total);
+      ScoreDoc last = outcome.page().continueAfter;
       return new SearchResponse(
           request.query(),
-          run.total(),
+          total,
+          relation,
           millisSince(start),
           request.page(),
           request.size(),
           hits,
-          facets(run.facets()),
+          facets,
           suggestion,
-          relaxed,
-          page.continueAfter == null ? null : Cursors.encode(page.continueAfter, request.sort()),
+          outcome.relaxed(),
+          last == null ? null : Cursors.encode(last, request.sort()),
           searcher.timedOut());
     } catch (IndexSearcher.TooManyClauses e) {
-      throw new InvalidRequestException(
-          "the query expands to too many terms: make prefixes and fuzzy words longer");
+      throw tooManyTerms();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -198,154 +171,141 @@ public final class LuceneSearchService implements SearchService {
     }
   }
 
-  private Run run(IndexSearcher searcher, SearchRequest request, Query userQuery, FieldDoc after)
-      throws IOException {
-    BooleanQuery.Builder base = new BooleanQuery.Builder();
-    base.add(userQuery == null ? QueryBuilder.all() : userQuery, BooleanClause.Occur.MUST);
-    base.add(QueryBuilder.contentDocuments(), BooleanClause.Occur.FILTER);
-    Query dates = dateFilter(request);
-    if (dates != null) {
-      base.add(dates, BooleanClause.Occur.FILTER);
-    }
-    Map<String, String> filters = facetFilters(request);
-    Query query = withFilters(base, filters, null);
-    int fetch = fetchSize(request, after != null);
-    Sort sort = sortOf(request.sort());
-    SortedSetDocValuesReaderState state = facetState(searcher);
-    if (state == null) {
-      TopDocs top =
-          sort == null
-              ? searcher.searchAfter(after, query, fetch)
-              : searcher.searchAfter(after, query, fetch, sort, true);
-      return new Run(userQuery, top, Map.of(), top.totalHits.value(), fetch);
-    }
-    FacetsCollectorManager.FacetsResult result =
-        sort == null
-            ? FacetsCollectorManager.searchAfter(
-                searcher, after, query, fetch, new FacetsCollectorManager())
-            : FacetsCollectorManager.searchAfter(
-                searcher, after, query, fetch, sort, true, new FacetsCollectorManager());
-    Facets counts = new SortedSetDocValuesFacetCounts(state, result.facetsCollector());
-    Map<String, Facets> byDimension = new LinkedHashMap<>();
-    for (String dim : FACET_DIMENSIONS) {
-      byDimension.put(dim, counts);
-    }
-    // Drill sideways: a filtered dimension is counted with every filter but its own, so the
-    // other values stay visible with what they would give.
-    for (String dim : filters.keySet()) {
-      FacetsCollector sideways =
-          searcher.search(withFilters(base, filters, dim), new FacetsCollectorManager());
-      byDimension.put(dim, new SortedSetDocValuesFacetCounts(state, sideways));
-    }
-    return new Run(
-        userQuery, result.topDocs(), byDimension, total(result.facetsCollector()), fetch);
-  }
-
-  /** The {@code from}/{@code to} range of the request as a query, or null when it has none. */
-  private static Query dateFilter(SearchRequest request) {
-    if (request.from() == null && request.to() == null) {
-      return null;
-    }
-    long from =
-        request.from() == null
-            ? Long.MIN_VALUE
-            : request.from().atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-    long to =
-        request.to() == null
-            ? Long.MAX_VALUE
-            : request.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli() - 1;
-    return LongPoint.newRangeQuery(Fields.DATE, from, to);
-  }
-
-  /** The request's filters on facet dimensions (lang, site), by dimension. */
-  private static Map<String, String> facetFilters(SearchRequest request) {
-    Map<String, String> filters = new LinkedHashMap<>();
-    if (request.lang() != null) {
-      filters.put(Fields.LANG, request.lang());
-    }
-    if (request.site() != null) {
-      filters.put(Fields.SITE, request.site());
-    }
-    return filters;
-  }
-
   /**
-   * Ranks as {@link #search} does with every word required, without snippets, facets, relaxation or
-   * suggestions: for evaluation runs, which score thousands of queries.
+   * Ranks exactly as {@link #search} does (the same plan, fields, weights and relaxation), but
+   * without snippets, facets or suggestions, and with copies of one text left apart: for evaluation
+   * runs, which score thousands of queries and judge each copy by its id.
    */
   @Override
   public List<RankedDocument> rank(SearchRequest request) {
     validate(request);
     String text = request.query().strip();
-    Query user = text.isEmpty() ? null : queries.parse(text);
+    QueryPlan plan = text.isEmpty() ? null : queries.plan(text);
     return withSearcher(
-        searcher -> {
-          BooleanQuery.Builder base = new BooleanQuery.Builder();
-          base.add(user == null ? QueryBuilder.all() : user, BooleanClause.Occur.MUST);
-          base.add(QueryBuilder.contentDocuments(), BooleanClause.Occur.FILTER);
-          Query dates = dateFilter(request);
-          if (dates != null) {
-            base.add(dates, BooleanClause.Occur.FILTER);
-          }
-          Query query = withFilters(base, facetFilters(request), null);
-          ScoreDoc[] docs;
+        shared -> {
+          IndexSearcher searcher = timedSearcher(shared);
+          Outcome outcome;
           try {
-            docs = searcher.search(query, request.page() * request.size()).scoreDocs;
+            outcome = execute(searcher, request, plan, false);
           } catch (IndexSearcher.TooManyClauses e) {
-            throw new InvalidRequestException(
-                "the query expands to too many terms: make prefixes and fuzzy words longer");
+            throw tooManyTerms();
           }
           List<RankedDocument> ranked = new ArrayList<>();
           var stored = searcher.storedFields();
-          for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
-            Document doc = stored.document(docs[i].doc, Set.of(Fields.ID, Fields.URL));
-            ranked.add(new RankedDocument(doc.get(Fields.ID), doc.get(Fields.URL), docs[i].score));
+          for (HitPage.Entry entry : outcome.page().entries) {
+            Document doc = stored.document(entry.doc().doc, Set.of(Fields.ID, Fields.URL));
+            float score = Float.isNaN(entry.doc().score) ? 0 : entry.doc().score;
+            ranked.add(new RankedDocument(doc.get(Fields.ID), doc.get(Fields.URL), score));
           }
           return ranked;
         },
         List.of());
   }
 
-  /** {@code base} with the facet filters, except the one on dimension {@code skip}. */
-  private static Query withFilters(
-      BooleanQuery.Builder base, Map<String, String> filters, String skip) {
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    query.add(base.build(), BooleanClause.Occur.MUST);
-    filters.forEach(
-        (dim, value) -> {
-          if (!dim.equals(skip)) {
-            query.add(new TermQuery(new Term(dim, value)), BooleanClause.Occur.FILTER);
+  @Override
+  public FacetsResponse facets(SearchRequest request) {
+    long start = System.nanoTime();
+    validate(request);
+    String text = request.query().strip();
+    QueryPlan plan = text.isEmpty() ? null : queries.plan(text);
+    return withSearcher(
+        shared -> {
+          IndexSearcher searcher = timedSearcher(shared);
+          try {
+            Outcome outcome = execute(searcher, request.withFirstPage(), plan, true);
+            FacetCounter.Counts counts = facetCounter.count(searcher, outcome.filtered());
+            return new FacetsResponse(
+                request.query(),
+                counts.total(),
+                millisSince(start),
+                counts.facets(),
+                outcome.relaxed(),
+                searcher.timedOut());
+          } catch (IndexSearcher.TooManyClauses e) {
+            throw tooManyTerms();
           }
-        });
-    return query.build();
+        },
+        new FacetsResponse(request.query(), 0, 0, FacetCounter.empty(), null, false));
   }
 
-  /** How much more a strict match weighs than a relaxed one in a relaxed search. */
-  static final float STRICT_FIRST = 10f;
+  /** A searcher of its own over the shared reader, so this request's deadline is its own. */
+  private IndexSearcher timedSearcher(IndexSearcher shared) {
+    IndexSearcher searcher = workers.searcher(shared.getIndexReader());
+    searcher.setSimilarity(shared.getSimilarity());
+    long deadline = clock.getAsLong() + limits.timeoutMillis() * 1_000_000;
+    searcher.setTimeout(() -> clock.getAsLong() > deadline);
+    return searcher;
+  }
 
   /**
-   * A relaxed query that still ranks what the strict one found first: relaxing should add documents
-   * below the good ones, never bury them under near spellings.
+   * Runs {@code plan} (null: every document) under the request's filters: every word required,
+   * then, when fewer than {@value #HANDFUL} documents match on a first page, any word, then any
+   * word with typos; and cuts the requested page, collapsing copies of one text when {@code
+   * collapse} (not for evaluation, whose judgements name each copy by its id: a user sees the other
+   * copies listed under the hit).
    */
-  private static Query keepStrictFirst(Query strict, Query relaxed) {
-    return new BooleanQuery.Builder()
-        .add(new BoostQuery(strict, STRICT_FIRST), BooleanClause.Occur.SHOULD)
-        .add(relaxed, BooleanClause.Occur.SHOULD)
-        .build();
+  private Outcome execute(
+      IndexSearcher searcher, SearchRequest request, QueryPlan plan, boolean collapse)
+      throws IOException {
+    FieldDoc after =
+        request.cursor() == null ? null : Cursors.decode(request.cursor(), request.sort());
+    int fetch = fetchSize(request, after != null);
+    Query user = plan == null ? null : plan.strict();
+    FilteredQuery filtered = FilteredQuery.of(user, request);
+    TopDocs top = hits(searcher, filtered.query(), request.sort(), after, fetch);
+    String relaxed = null;
+    if (plan != null && after == null && top.totalHits.value() < HANDFUL && !searcher.timedOut()) {
+      for (QueryBuilder.Mode mode : List.of(QueryBuilder.Mode.ANY, QueryBuilder.Mode.FUZZY)) {
+        FilteredQuery looser = FilteredQuery.of(plan.relaxed(mode), request);
+        TopDocs more = hits(searcher, looser.query(), request.sort(), null, fetch);
+        if (more.totalHits.value() > top.totalHits.value()) {
+          top = more;
+          user = plan.relaxed(mode);
+          filtered = looser;
+          relaxed = mode.name().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (top.totalHits.value() >= HANDFUL) {
+          break;
+        }
+      }
+    }
+    int skip = after == null ? (request.page() - 1) * request.size() : 0;
+    boolean maybeMore = top.scoreDocs.length >= fetch;
+    HitPage page =
+        collapse
+            ? HitPage.cut(searcher, top.scoreDocs, skip, request.size(), maybeMore)
+            : HitPage.uncollapsed(top.scoreDocs, skip, request.size(), maybeMore);
+    return new Outcome(user, filtered, top, page, relaxed);
+  }
+
+  /**
+   * The best {@code n} hits after {@code after}. Matches are counted exactly up to {@link
+   * SearchLimits#exactTotal()}; past that, Lucene skips blocks that cannot make the page (block-max
+   * WAND), as OpenSearch does past its {@code track_total_hits}.
+   */
+  private TopDocs hits(
+      IndexSearcher searcher, Query query, SearchRequest.SortOrder order, FieldDoc after, int n)
+      throws IOException {
+    Sort sort = sortOf(order);
+    int threshold = limits.exactTotal();
+    if (sort == null) {
+      return searcher.search(query, new TopScoreDocCollectorManager(n, after, threshold));
+    }
+    TopFieldDocs top =
+        searcher.search(query, new TopFieldCollectorManager(sort, n, after, threshold));
+    TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
+    return top;
+  }
+
+  private static InvalidRequestException tooManyTerms() {
+    return new InvalidRequestException(
+        "the query expands to too many terms: make prefixes and fuzzy words longer");
   }
 
   /** Raw hits to fetch: the page, with a margin for collapsed duplicates. */
   private int fetchSize(SearchRequest request, boolean cursor) {
     int shown = cursor ? request.size() : request.page() * request.size();
     return Math.min(shown * 2 + 20, 2 * limits.maxDepth());
-  }
-
-  private static long total(FacetsCollector collector) {
-    long total = 0;
-    for (FacetsCollector.MatchingDocs docs : collector.getMatchingDocs()) {
-      total += docs.totalHits();
-    }
-    return total;
   }
 
   private static Sort sortOf(SearchRequest.SortOrder order) {
@@ -364,6 +324,10 @@ public final class LuceneSearchService implements SearchService {
     };
   }
 
+  /**
+   * A query that finds more than the one typed (a misspelling corrected, or the real spelling of an
+   * ASCII-typed word), or null. Checked by counting its matches, never by a second full search.
+   */
   private String suggestion(IndexSearcher searcher, SearchRequest request, String text, long total)
       throws IOException {
     Suggestions.Rewrite rewrite;
@@ -377,8 +341,9 @@ public final class LuceneSearchService implements SearchService {
       return null;
     }
     // Never suggest a query that finds less than the one typed.
-    long better = run(searcher, request, queries.parse(rewrite.query()), null).total();
-    return better > 0 && better >= total ? rewrite.query() : null;
+    Query better = FilteredQuery.of(queries.plan(rewrite.query()).strict(), request).query();
+    long count = searcher.count(better);
+    return count > 0 && count >= total ? rewrite.query() : null;
   }
 
   private void validate(SearchRequest request) {
@@ -446,53 +411,6 @@ public final class LuceneSearchService implements SearchService {
     return profile == AnalysisProfile.STANDARD
         ? List.of(languageField)
         : List.of(languageField, foldedField, crossScript);
-  }
-
-  private static Map<String, List<SearchResponse.FacetValue>> emptyFacets() {
-    Map<String, List<SearchResponse.FacetValue>> facets = new LinkedHashMap<>();
-    FACET_DIMENSIONS.forEach(dim -> facets.put(dim, List.of()));
-    return facets;
-  }
-
-  private static Map<String, List<SearchResponse.FacetValue>> facets(
-      Map<String, Facets> countsByDimension) throws IOException {
-    Map<String, List<SearchResponse.FacetValue>> facets = emptyFacets();
-    for (String dim : FACET_DIMENSIONS) {
-      Facets counts = countsByDimension.get(dim);
-      if (counts == null) {
-        continue;
-      }
-      FacetResult result;
-      try {
-        result = counts.getTopChildren(FACET_VALUES, dim);
-      } catch (IllegalArgumentException e) {
-        continue; // no document has this dimension yet (e.g. no dated documents)
-      }
-      if (result == null) {
-        continue;
-      }
-      List<SearchResponse.FacetValue> values = new ArrayList<>();
-      for (LabelAndValue lv : result.labelValues) {
-        values.add(new SearchResponse.FacetValue(lv.label, lv.value.longValue()));
-      }
-      facets.put(dim, values);
-    }
-    return facets;
-  }
-
-  /** The facet ordinal map of the current reader, built once per reader (it costs a scan). */
-  private SortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {
-    synchronized (facetLock) {
-      if (facetState == null || facetState.getReader() != searcher.getIndexReader()) {
-        try {
-          facetState =
-              new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facetsConfig);
-        } catch (IllegalArgumentException e) {
-          return null; // no document has facet fields yet
-        }
-      }
-      return facetState;
-    }
   }
 
   @Override

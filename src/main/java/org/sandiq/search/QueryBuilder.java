@@ -25,6 +25,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.sandiq.analysis.AnalysisProfile;
+import org.sandiq.analysis.Detection;
 import org.sandiq.analysis.Language;
 import org.sandiq.analysis.LanguageDetector;
 import org.sandiq.index.Fields;
@@ -97,17 +98,13 @@ final class QueryBuilder {
     return new TermQuery(new Term(Fields.KIND, Fields.KIND_CONTENT));
   }
 
-  /** Parses {@code text} with every word required. */
-  Query parse(String text) {
-    return parse(text, Mode.ALL);
-  }
-
   /**
-   * Parses {@code text}.
+   * Plans {@code text}: checks it, detects its language once and parses it with every word
+   * required. The plan builds the relaxed forms from the same detection.
    *
    * @throws InvalidRequestException with a message that says what is wrong and where
    */
-  Query parse(String text, Mode mode) {
+  QueryPlan plan(String text) {
     if (text.length() > limits.maxQueryChars()) {
       throw new InvalidRequestException(
           "query too long: "
@@ -117,11 +114,26 @@ final class QueryBuilder {
               + ")");
     }
     checkBalanced(text);
-    Map<String, Float> boosts =
+    Detection detection =
         profile == AnalysisProfile.STANDARD
-            ? FieldWeights.standard()
-            : weights.forQuery(detector.detect(FieldWeights.words(text)));
-    String[] fields = boosts.keySet().stream().sorted().toArray(String[]::new);
+            ? Detection.UNDETERMINED
+            : detector.detect(FieldWeights.words(text));
+    return new QueryPlan(text, detection, this);
+  }
+
+  /** Parses {@code text} with every word required (a plan's strict query). */
+  Query parse(String text) {
+    return plan(text).strict();
+  }
+
+  /**
+   * Parses {@code text} in {@code mode}, with the fields and weights of {@code detection}: what
+   * {@link QueryPlan} calls, once per form it needs.
+   */
+  Query parse(String text, Mode mode, Detection detection) {
+    Map<String, Float> boosts =
+        profile == AnalysisProfile.STANDARD ? FieldWeights.standard() : weights.forQuery(detection);
+    QueryFields fields = new QueryFields(boosts, detection, profile != AnalysisProfile.STANDARD);
     Parser parser =
         new Parser(
             fields,
@@ -183,16 +195,18 @@ final class QueryBuilder {
     private final SearchLimits limits;
     private final Map<String, Float> boosts;
     private final List<String> fuzzyFields;
+    private final QueryFields choice;
 
     Parser(
-        String[] fields,
+        QueryFields choice,
         Analyzer analyzer,
         Map<String, Float> boosts,
         String[] titleFields,
         Mode mode,
         SearchLimits limits,
         List<String> fuzzyFields) {
-      super(fields, analyzer, boosts);
+      super(choice.all(), analyzer, boosts);
+      this.choice = choice;
       this.boosts = boosts;
       this.fuzzyFields = fuzzyFields;
       this.titleFields = titleFields;
@@ -207,7 +221,23 @@ final class QueryBuilder {
         literal++;
       }
       checkPrefix(termStr, literal);
-      return super.getWildcardQuery(field, termStr);
+      return field == null
+          ? probing(termStr, () -> super.getWildcardQuery(null, termStr))
+          : super.getWildcardQuery(field, termStr);
+    }
+
+    /**
+     * Runs {@code parse} with {@link MultiFieldQueryParser}'s field list narrowed to the fields
+     * {@code word} probes ({@link QueryFields}); the parser is used by one thread for one query.
+     */
+    private Query probing(String word, FieldQuery.Parse parse) throws ParseException {
+      String[] every = fields;
+      fields = choice.forWord(word);
+      try {
+        return parse.run();
+      } finally {
+        fields = every;
+      }
     }
 
     /**
@@ -256,7 +286,7 @@ final class QueryBuilder {
     public Query getFieldQuery(String field, String queryText, boolean quoted)
         throws ParseException {
       if (field == null) {
-        Query words = super.getFieldQuery(null, queryText, quoted);
+        Query words = probing(queryText, () -> super.getFieldQuery(null, queryText, quoted));
         if (mode != Mode.FUZZY
             || quoted
             || queryText.codePointCount(0, queryText.length()) < FUZZY_MIN_CHARS) {
@@ -284,7 +314,7 @@ final class QueryBuilder {
     @Override
     protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
       if (field == null) {
-        return super.getFieldQuery(null, queryText, slop);
+        return probing(queryText, () -> super.getFieldQuery(null, queryText, slop));
       }
       return switch (field.toLowerCase(Locale.ROOT)) {
         case "title" -> anyOf(titleFields, f -> super.getFieldQuery(f, queryText, slop));
@@ -300,13 +330,21 @@ final class QueryBuilder {
       if (field != null && field.equalsIgnoreCase("title")) {
         return anyOf(titleFields, f -> super.getPrefixQuery(f, termStr));
       }
-      return super.getPrefixQuery(field, termStr);
+      return field == null
+          ? probing(termStr, () -> super.getPrefixQuery(null, termStr))
+          : super.getPrefixQuery(field, termStr);
     }
   }
 
   @FunctionalInterface
   private interface FieldQuery {
     Query of(String field) throws ParseException;
+
+    /** A parse step run with narrowed fields. */
+    @FunctionalInterface
+    interface Parse {
+      Query run() throws ParseException;
+    }
   }
 
   private static Query anyOf(String[] fieldNames, FieldQuery perField) throws ParseException {

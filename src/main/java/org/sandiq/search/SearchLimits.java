@@ -11,6 +11,9 @@ package org.sandiq.search;
  * @param minPrefixChars fewest letters before a {@code *} or {@code ?}
  * @param maxPageSize most hits per page
  * @param maxDepth deepest hit page numbers reach (page × size); a cursor goes further
+ * @param exactTotal matches counted exactly; past this many the total is "at least" ({@code
+ *     totalRelation: "gte"}) and scoring may skip blocks of documents that cannot make the page
+ *     (block-max WAND), as OpenSearch's {@code track_total_hits}
  * @param timeoutMillis time one search may take before it stops and answers with what it has
  */
 public record SearchLimits(
@@ -20,10 +23,12 @@ public record SearchLimits(
     int minPrefixChars,
     int maxPageSize,
     int maxDepth,
+    int exactTotal,
     long timeoutMillis) {
 
   /** The defaults: generous for people, tight for abuse. */
-  public static final SearchLimits DEFAULT = new SearchLimits(1000, 1024, 64, 2, 100, 10_000, 2000);
+  public static final SearchLimits DEFAULT =
+      new SearchLimits(1000, 1024, 64, 2, 100, 10_000, 10_000, 2000);
 
   public SearchLimits {
     if (maxQueryChars < 1
@@ -32,6 +37,7 @@ public record SearchLimits(
         || minPrefixChars < 0
         || maxPageSize < 1
         || maxDepth < maxPageSize
+        || exactTotal < 1
         || timeoutMillis < 1) {
       throw new IllegalArgumentException("every limit must be positive (and depth >= page size)");
     }

@@ -14,6 +14,8 @@ import java.time.LocalDate;
  * @param page 1-based page number (ignored when {@code cursor} is given)
  * @param size hits per page
  * @param cursor where the previous page ended ({@link SearchResponse#nextCursor()}), or null
+ * @param facets whether to count facets (and the exact total) over every match: it costs a visit of
+ *     every match, so the HTTP API does it only when asked; the shorter constructors ask for it
  */
 public record SearchRequest(
     String query,
@@ -24,7 +26,8 @@ public record SearchRequest(
     SortOrder sort,
     int page,
     int size,
-    String cursor) {
+    String cursor,
+    boolean facets) {
   public static final int DEFAULT_SIZE = 10;
 
   public SearchRequest {
@@ -32,9 +35,33 @@ public record SearchRequest(
     sort = sort == null ? SortOrder.RELEVANCE : sort;
   }
 
-  /** A plain search: query, language filter and page, best hits first. */
+  /** A search with facet counts. */
+  public SearchRequest(
+      String query,
+      String lang,
+      String site,
+      LocalDate from,
+      LocalDate to,
+      SortOrder sort,
+      int page,
+      int size,
+      String cursor) {
+    this(query, lang, site, from, to, sort, page, size, cursor, true);
+  }
+
+  /** A plain search: query, language filter and page, best hits first, with facet counts. */
   public SearchRequest(String query, String lang, int page, int size) {
     this(query, lang, null, null, null, SortOrder.RELEVANCE, page, size, null);
+  }
+
+  /** The first page of this request (where relaxation is decided), with no cursor. */
+  public SearchRequest withFirstPage() {
+    return new SearchRequest(query, lang, site, from, to, sort, 1, size, null, facets);
+  }
+
+  /** This request without facet counts (as ranking for evaluation needs it). */
+  public SearchRequest withoutFacets() {
+    return new SearchRequest(query, lang, site, from, to, sort, page, size, cursor, false);
   }
 
   /** A first page of {@link #DEFAULT_SIZE} hits in every language. */

@@ -7,13 +7,16 @@ import java.util.Map;
  * The answer to a {@link SearchRequest}, shaped as the HTTP API returns it.
  *
  * @param query the query as given
- * @param total how many documents match
+ * @param total how many documents match: exact when {@code totalRelation} is {@code "eq"}; when it
+ *     is {@code "gte"}, at least this many (counting stops at {@link SearchLimits#exactTotal()}
+ *     unless facets were asked for, so the top hits need not wait for every match to be visited)
+ * @param totalRelation {@code "eq"} or {@code "gte"}, as OpenSearch's {@code hits.total.relation}
  * @param tookMs time spent searching, in milliseconds
  * @param page the page returned
  * @param size the page size
  * @param hits the hits of this page, best first; copies of one text are collapsed into one hit
  * @param facets for {@code lang}, {@code site} and {@code year}: matching documents per value, most
- *     first; each dimension's counts honour every filter but its own
+ *     first; each dimension's counts honour every filter but its own; null unless asked for
  * @param suggestion a query that finds more (a likely misspelling, or the real spelling of an
  *     ASCII-typed word), or null
  * @param relaxed null when every word had to match; {@code "any"} when too few documents had all
@@ -25,6 +28,7 @@ import java.util.Map;
 public record SearchResponse(
     String query,
     long total,
+    String totalRelation,
     long tookMs,
     int page,
     int size,

@@ -29,6 +29,14 @@ public interface SearchService extends Closeable {
         .toList();
   }
 
+  /**
+   * The facet counts and exact total of {@code request}'s matches (relaxed as {@link #search}
+   * relaxes them), without hits: what a page shows beside the hits, fetched in parallel.
+   *
+   * @throws InvalidRequestException when the query or a parameter is invalid
+   */
+  FacetsResponse facets(SearchRequest request);
+
   /** The document with {@code id}, with its captures and duplicates, if the index has it. */
   Optional<StoredDocument> document(String id);
 

@@ -24,7 +24,22 @@ final class RequestParams {
         sort == null ? SearchRequest.SortOrder.RELEVANCE : SearchRequest.SortOrder.parse(sort),
         integer(ctx, "page", 1),
         integer(ctx, "size", SearchRequest.DEFAULT_SIZE),
-        text(ctx, "cursor"));
+        text(ctx, "cursor"),
+        bool(ctx, "facets", false));
+  }
+
+  static boolean bool(Context ctx, String name, boolean fallback) {
+    String value = text(ctx, name);
+    if (value == null) {
+      return fallback;
+    }
+    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no" -> false;
+      default ->
+          throw new InvalidRequestException(
+              name + " must be true or false, not '" + abbreviate(value) + "'");
+    };
   }
 
   /** A parameter's value, stripped; null when absent or blank. */

@@ -18,6 +18,7 @@ import org.sandiq.search.StoredDocument;
  *
  * <ul>
  *   <li>{@code GET /api/search}: a {@link SearchResponse} (see README for the parameters)
+ *   <li>{@code GET /api/facets}: the facet counts of the same parameters' matches
  *   <li>{@code GET /api/suggest?q=}: completions for the search box
  *   <li>{@code GET /api/doc/{id}}, {@code /similar}, {@code /raw}: a {@link StoredDocument},
  *       documents like it, the archived bytes it came from; 404 when unknown
@@ -85,6 +86,7 @@ public final class WebApp {
           observability.install(config);
           config.routes.get("/api/health", app::health);
           config.routes.get("/api/search", app::search);
+          config.routes.get("/api/facets", app::facets);
           config.routes.get("/api/suggest", app::suggest);
           config.routes.get("/api/doc/{id}", app::document);
           config.routes.get("/api/doc/{id}/similar", app::similar);
@@ -125,6 +127,10 @@ public final class WebApp {
 
   private void search(Context ctx) {
     ctx.json(search.search(RequestParams.searchRequest(ctx)));
+  }
+
+  private void facets(Context ctx) {
+    ctx.json(search.facets(RequestParams.searchRequest(ctx)));
   }
 
   private void suggest(Context ctx) {

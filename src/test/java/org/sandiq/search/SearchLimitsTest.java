@@ -46,7 +46,7 @@ class SearchLimitsTest {
 
   static SearchLimits limits(
       int chars, int clauses, int expansions, int prefix, int size, int depth, long millis) {
-    return new SearchLimits(chars, clauses, expansions, prefix, size, depth, millis);
+    return new SearchLimits(chars, clauses, expansions, prefix, size, depth, 10_000, millis);
   }
 
   static String message(LuceneSearchService s, SearchRequest request) {
@@ -57,12 +57,36 @@ class SearchLimitsTest {
   void queryLengthClausesAndPrefixes() throws Exception {
     try (LuceneSearchService s = service(limits(20, 30, 64, 3, 100, 10_000, 60_000))) {
       assertTrue(message(s, SearchRequest.of("x".repeat(21))).contains("at most 20"));
-      // One word is 12 fields (title and text in six analyses): three words exceed 30 clauses.
-      assertTrue(message(s, SearchRequest.of("one two three")).contains("too complex"));
+      // An English word probes 8 fields (title and text in English, und, folded, cross-script):
+      // four words exceed 30 clauses.
+      assertTrue(message(s, SearchRequest.of("one two three four")).contains("too complex"));
       assertEquals(30, s.search(SearchRequest.of("pomegranate")).total());
       assertTrue(message(s, SearchRequest.of("po*")).contains("at least 3 letters"));
       assertTrue(message(s, SearchRequest.of("p?m")).contains("at least 3 letters"));
       assertEquals(30, s.search(SearchRequest.of("pom*")).total());
+    }
+  }
+
+  @Test
+  void totalsAreExactUpToTheLimitThenAtLeast(@TempDir Path tmp) throws Exception {
+    Path corpus = tmp.resolve("corpus");
+    for (int i = 0; i < 300; i++) {
+      Fixtures.write(corpus, "d" + i + ".txt", "Orchard " + i + "\n\nQuince and medlar, year " + i);
+    }
+    Fixtures.reindex(corpus, tmp.resolve("index"), false);
+    SearchLimits exactToTen = new SearchLimits(1000, 1024, 64, 2, 100, 10_000, 10, 60_000);
+    try (LuceneSearchService s =
+        new LuceneSearchService(tmp.resolve("index"), fields, exactToTen)) {
+      SearchRequest quince = SearchRequest.of("quince").withoutFacets();
+      SearchResponse quick = s.search(quince);
+      assertEquals("gte", quick.totalRelation());
+      assertTrue(quick.total() >= 10 && quick.total() <= 300, "at least the limit, at most all");
+      assertEquals(10, quick.hits().size(), "the page is complete");
+      assertEquals(null, quick.facets());
+      SearchResponse counted = s.search(SearchRequest.of("quince"));
+      assertEquals("eq", counted.totalRelation());
+      assertEquals(300, counted.total(), "facets count every match");
+      assertEquals(300, s.facets(quince).total());
     }
   }
 

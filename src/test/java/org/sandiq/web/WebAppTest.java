@@ -87,6 +87,7 @@ class WebAppTest {
         List.of(
             "query",
             "total",
+            "totalRelation",
             "tookMs",
             "page",
             "size",
@@ -99,6 +100,8 @@ class WebAppTest {
     }
     assertEquals("xankendi", body.get("query").asText());
     assertEquals(1, body.get("total").asInt());
+    assertEquals("eq", body.get("totalRelation").asText());
+    assertTrue(body.get("facets").isNull(), "facets only when asked for");
     assertEquals(1, body.get("page").asInt());
     assertEquals(10, body.get("size").asInt());
     JsonNode hit = body.get("hits").get(0);
@@ -118,10 +121,15 @@ class WebAppTest {
     }
     assertEquals(DocumentIds.of(SEED), hit.get("id").asText());
     assertTrue(hit.get("snippet").asText().contains("<mark>Xankəndi</mark>"), hit.toString());
-    JsonNode lang = body.get("facets").get("lang").get(0);
-    assertEquals("en", lang.get("value").asText());
-    assertEquals(1, lang.get("count").asInt());
-    assertTrue(body.get("facets").has("site"));
+    for (String asked : List.of("/api/search?facets=true&q=", "/api/facets?q=")) {
+      JsonNode counted = JSON.readTree(get(asked + q("xankendi")).body());
+      JsonNode lang = counted.get("facets").get("lang").get(0);
+      assertEquals("en", lang.get("value").asText(), asked);
+      assertEquals(1, lang.get("count").asInt(), asked);
+      assertTrue(counted.get("facets").has("site"), asked);
+      assertEquals(1, counted.get("total").asInt(), asked);
+    }
+    assertEquals(400, get("/api/search?facets=maybe&q=x").statusCode());
   }
 
   @Test

@@ -1,0 +1,63 @@
+package org.sandiq.search;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.sandiq.analysis.Detection;
+
+/**
+ * One user query, planned once per request: checked, its language detected once, parsed with every
+ * word required, and, only when a search needs them, its relaxed forms (any word; any word with
+ * typos) parsed from the same detection. {@link SearchService#search} and {@link
+ * SearchService#rank} (what {@code eval retrieval} and the pinned figures measure) both run a plan
+ * through the same steps, so the figures measure what users get.
+ */
+final class QueryPlan {
+  /** How much more a strict match weighs than a relaxed one in a relaxed search. */
+  static final float STRICT_FIRST = 10f;
+
+  private final String text;
+  private final Detection detection;
+  private final QueryBuilder builder;
+  private final Query strict;
+  private final Map<QueryBuilder.Mode, Query> relaxed = new EnumMap<>(QueryBuilder.Mode.class);
+
+  QueryPlan(String text, Detection detection, QueryBuilder builder) {
+    this.text = text;
+    this.detection = detection;
+    this.builder = builder;
+    this.strict = builder.parse(text, QueryBuilder.Mode.ALL, detection);
+  }
+
+  /** The query as typed. */
+  String text() {
+    return text;
+  }
+
+  /** The query's language, detected once. */
+  Detection detection() {
+    return detection;
+  }
+
+  /** Every word required: the query as typed. */
+  Query strict() {
+    return strict;
+  }
+
+  /**
+   * The query relaxed to {@code mode}, ranking what the strict query finds first: relaxing should
+   * add documents below the good ones, never bury them under near spellings.
+   */
+  Query relaxed(QueryBuilder.Mode mode) {
+    return relaxed.computeIfAbsent(
+        mode,
+        m ->
+            new BooleanQuery.Builder()
+                .add(new BoostQuery(strict, STRICT_FIRST), BooleanClause.Occur.SHOULD)
+                .add(builder.parse(text, m, detection), BooleanClause.Occur.SHOULD)
+                .build());
+  }
+}
