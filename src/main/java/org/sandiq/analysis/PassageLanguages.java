@@ -17,8 +17,13 @@ public final class PassageLanguages {
   static final int MIN_LETTERS = 40;
   static final double MIN_CONFIDENCE = 0.7;
 
-  /** One passage and its language. */
-  public record Passage(String text, Detection detection) {}
+  /**
+   * One passage and its language.
+   *
+   * @param start where the passage starts in the text (its first character that is not a space)
+   * @param end where it ends (exclusive)
+   */
+  public record Passage(String text, int start, int end, Detection detection) {}
 
   private final LanguageDetector detector;
 
@@ -39,11 +44,24 @@ public final class PassageLanguages {
    */
   public List<Passage> detect(String text) {
     List<Passage> passages = new ArrayList<>();
-    for (String block : text.split("\n\n")) {
-      String passage = block.strip();
-      if (passage.isEmpty()) {
+    for (int from = 0; from < text.length(); ) {
+      int blockEnd = text.indexOf("\n\n", from);
+      if (blockEnd < 0) {
+        blockEnd = text.length();
+      }
+      int start = from;
+      int end = blockEnd;
+      while (start < end && Character.isWhitespace(text.charAt(start))) {
+        start++;
+      }
+      while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+        end--;
+      }
+      from = blockEnd + 2;
+      if (start == end) {
         continue;
       }
+      String passage = text.substring(start, end);
       Letters letters = Letters.of(passage);
       Detection d;
       if (letters.count() < LanguageDetector.MIN_LETTERS
@@ -54,7 +72,8 @@ public final class PassageLanguages {
       }
       boolean sure =
           d.language() != Language.UND && (letters.decided() || d.confidence() >= MIN_CONFIDENCE);
-      passages.add(new Passage(passage, sure ? d : new Detection(Language.UND, d.confidence())));
+      passages.add(
+          new Passage(passage, start, end, sure ? d : new Detection(Language.UND, d.confidence())));
     }
     return passages;
   }

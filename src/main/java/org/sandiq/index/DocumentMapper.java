@@ -2,12 +2,16 @@ package org.sandiq.index;
 
 import java.io.IOException;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -16,6 +20,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.sandiq.analysis.AnalysisProfile;
 import org.sandiq.analysis.Language;
@@ -29,6 +34,14 @@ import org.sandiq.ingest.DuplicateKeys;
  * field is what it is).
  */
 public final class DocumentMapper {
+  /**
+   * Every analysed title and text field: not stored (the stored copies are {@link Fields#TITLE} and
+   * {@link Fields#TEXT}), with positions and offsets in the postings. Each field's value has the
+   * stored value's length (blanked where a part is not searched in it), so its offsets point into
+   * the stored text and the highlighter never analyses a hit again.
+   */
+  static final FieldType ANALYSED = analysed();
+
   private final FacetsConfig facets;
   private final AnalysisProfile profile;
 
@@ -102,25 +115,26 @@ public final class DocumentMapper {
     if (doc.description() != null) {
       d.add(new StoredField(Fields.DESCRIPTION, doc.description()));
     }
-    d.add(new TextField(Fields.title(language), doc.title(), Field.Store.NO));
-    d.add(new TextField(Fields.text(language), indexed.searchText(), Field.Store.NO));
+    d.add(analysed(Fields.title(language), doc.title()));
+    d.add(analysed(Fields.text(language), indexed.searchText()));
     if (profile == AnalysisProfile.STANDARD) {
       return facets.build(d);
     }
-    d.add(new TextField(Fields.TITLE_FOLDED, doc.title(), Field.Store.NO));
-    d.add(new TextField(Fields.TEXT_FOLDED, indexed.searchText(), Field.Store.NO));
-    d.add(new TextField(Fields.TITLE_XSCRIPT, doc.title(), Field.Store.NO));
-    d.add(new TextField(Fields.TEXT_XSCRIPT, indexed.searchText(), Field.Store.NO));
+    d.add(analysed(Fields.TITLE_FOLDED, doc.title()));
+    d.add(analysed(Fields.TEXT_FOLDED, indexed.searchText()));
+    d.add(analysed(Fields.TITLE_XSCRIPT, doc.title()));
+    d.add(analysed(Fields.TEXT_XSCRIPT, indexed.searchText()));
     return facets.build(d);
   }
 
   /**
-   * Passages in another language than the document's go into that language's text field too, and
-   * every language with a passage is listed in {@link Fields#LANGS}. The whole text stays in the
-   * document language's field and the folded one, so nothing is searched less than before.
+   * Passages in another language than the document's go into that language's text field too (the
+   * whole text with everything else blanked, so offsets stay the stored text's), and every language
+   * with a passage is listed in {@link Fields#LANGS}. The whole text stays in the document
+   * language's field and the folded one, so nothing is searched less than before.
    */
   private void addPassageLanguages(Document d, Language primary, String text) {
-    Map<Language, StringBuilder> others = new EnumMap<>(Language.class);
+    Map<Language, List<PassageLanguages.Passage>> others = new EnumMap<>(Language.class);
     Set<Language> present = new LinkedHashSet<>(); // the primary language first
     if (primary != Language.UND) {
       present.add(primary);
@@ -132,10 +146,10 @@ public final class DocumentMapper {
       }
       present.add(l);
       if (l != primary) {
-        others.computeIfAbsent(l, k -> new StringBuilder()).append(passage.text()).append("\n\n");
+        others.computeIfAbsent(l, k -> new ArrayList<>()).add(passage);
       }
     }
-    others.forEach((l, t) -> d.add(new TextField(Fields.text(l), t.toString(), Field.Store.NO)));
+    others.forEach((l, passages) -> d.add(analysed(Fields.text(l), only(text, passages))));
     for (Language l : present) {
       d.add(new StringField(Fields.LANGS, l.code(), Field.Store.YES));
     }
@@ -146,6 +160,30 @@ public final class DocumentMapper {
       d.add(new StringField(field, key, Field.Store.NO));
       d.add(new SortedDocValuesField(field, new BytesRef(key)));
     }
+  }
+
+  private static FieldType analysed() {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+
+  private static Field analysed(String field, String value) {
+    return new Field(field, value, ANALYSED);
+  }
+
+  /**
+   * {@code text} with every character outside {@code passages} made a space: as long as the text,
+   * so offsets into it are offsets into the text.
+   */
+  static String only(String text, List<PassageLanguages.Passage> passages) {
+    char[] out = new char[text.length()];
+    Arrays.fill(out, ' ');
+    for (PassageLanguages.Passage p : passages) {
+      text.getChars(p.start(), p.end(), out, p.start());
+    }
+    return new String(out);
   }
 
   /** The file document that records {@code stamp}. */

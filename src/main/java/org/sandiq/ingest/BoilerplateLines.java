@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Lines that repeat across many documents of one folder: menu labels, "See more", a site's slogan.
  * They carry no content, and a query for "more" should not find every document of the folder, so
- * they are kept out of the searchable text; the stored text keeps them, as the document reads.
+ * they are blanked out of the searchable text (same length, so offsets stay those of the stored
+ * text); the stored text keeps them, as the document reads.
  *
  * <p>A line is boilerplate in a folder when it is short (at most {@value #MAX_WORDS} words) and
  * occurs in at least {@value #MIN_DOCUMENTS} documents and at least a fifth of the folder's
@@ -41,19 +42,32 @@ public final class BoilerplateLines {
     return linesByFolder.getOrDefault(folder, Set.of()).size();
   }
 
-  /** {@code text} without the boilerplate lines of {@code folder}. */
+  /**
+   * {@code text} with the boilerplate lines of {@code folder} blanked: each of their characters
+   * becomes a space, so the result has {@code text}'s length and every other word keeps its offset.
+   * The index searches this and stores {@code text}; offsets in its postings point into the stored
+   * text, which is what lets snippets be cut without analysing the text again.
+   */
   public String searchable(String folder, String text) {
     Set<String> lines = linesByFolder.get(folder);
     if (lines == null || lines.isEmpty()) {
       return text;
     }
-    StringBuilder out = new StringBuilder(text.length());
-    for (String line : text.split("\n", -1)) {
-      if (!lines.contains(line.strip())) {
-        out.append(line).append('\n');
+    char[] out = null;
+    for (int start = 0; start <= text.length(); ) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
       }
+      if (end > start && lines.contains(text.substring(start, end).strip())) {
+        if (out == null) {
+          out = text.toCharArray();
+        }
+        java.util.Arrays.fill(out, start, end, ' ');
+      }
+      start = end + 1;
     }
-    return PlainText.normalize(out.toString());
+    return out == null ? text : new String(out);
   }
 
   /** Learns the boilerplate lines of each folder from its documents' texts. Not thread-safe. */

@@ -49,6 +49,7 @@ class DocumentMapperTest {
     assertEquals(1, az.size());
     assertTrue(az.get(0).contains("Xankəndi - Bakı ultramarafonu yekunlaşdı"), az.get(0));
     assertFalse(az.get(0).contains("Khojaly city"), "the English body is not Azerbaijani");
+    assertEquals(doc.text().length(), az.get(0).length(), "blanked, not cut: offsets stay valid");
     assertEquals(1, d.getFields(Fields.TEXT_HASH).length / 2, "term and doc values");
     assertEquals(0, d.getFields(Fields.URL_KEY).length, "a loose file has no URL key");
   }

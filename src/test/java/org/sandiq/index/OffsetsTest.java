@@ -1,0 +1,149 @@
+package org.sandiq.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sandiq.analysis.LanguageAnalyzers;
+import org.sandiq.testing.Fixtures;
+
+/**
+ * The contract with the highlighter: every analysed title and text field carries offsets in its
+ * postings, and they are offsets into the stored {@code title} or {@code text}, even where the
+ * searched text differs from the stored one (folder boilerplate blanked, passages of another
+ * language in that language's field).
+ */
+class OffsetsTest {
+  @TempDir Path dir;
+
+  private static final Set<String> ANALYSED_TITLES = new HashSet<>(Fields.titleFields());
+  private static final Set<String> ANALYSED_TEXTS = new HashSet<>(Fields.textFields());
+
+  static {
+    ANALYSED_TITLES.add(Fields.TITLE_XSCRIPT);
+    ANALYSED_TEXTS.add(Fields.TEXT_XSCRIPT);
+  }
+
+  @Test
+  void everyAnalysedFieldHasOffsetsIntoTheStoredText() throws Exception {
+    Path corpus = dir.resolve("corpus");
+    Path index = dir.resolve("index");
+    Fixtures.copyShipped(corpus, "seed/000_7171e9ebea0e3f35.txt", "seed/seed.txt");
+    Fixtures.copyShipped(corpus, "warc/warcio-example.warc.gz", "warc/example.warc.gz");
+    for (int i = 0; i < 4; i++) {
+      Fixtures.write(
+          corpus,
+          "site/" + i + ".txt",
+          "Story "
+              + i
+              + "\n\nThe caravan number "
+              + i
+              + " reached Şəki and Ходжалы.\nZeplinmenu Sections Contacts\n"
+              + "It rested there.\n\nSee more");
+    }
+    Fixtures.reindex(corpus, index, true);
+    int checked = 0;
+    try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
+        FSDirectory directory = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      Analyzer perField = new FieldAnalyzers(analyzers).perField();
+      Set<String> fieldsSeen = new HashSet<>();
+      for (LeafReaderContext leaf : reader.leaves()) {
+        LeafReader r = leaf.reader();
+        StoredFields stored = r.storedFields();
+        Map<Integer, Document> docs = new HashMap<>();
+        for (FieldInfo info : r.getFieldInfos()) {
+          String name = info.getName();
+          boolean title = ANALYSED_TITLES.contains(name);
+          if (!title && !ANALYSED_TEXTS.contains(name)) {
+            continue;
+          }
+          assertEquals(
+              IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS, info.getIndexOptions(), name);
+          fieldsSeen.add(name);
+          Terms terms = r.terms(name);
+          TermsEnum te = terms.iterator();
+          for (BytesRef term = te.next(); term != null; term = te.next()) {
+            String word = term.utf8ToString();
+            PostingsEnum postings = te.postings(null, PostingsEnum.OFFSETS);
+            for (int doc = postings.nextDoc();
+                doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = postings.nextDoc()) {
+              Document d = docs.computeIfAbsent(doc, k -> document(stored, k));
+              String value = d.get(title ? Fields.TITLE : Fields.TEXT);
+              for (int i = 0; i < postings.freq(); i++) {
+                postings.nextPosition();
+                int start = postings.startOffset();
+                int end = postings.endOffset();
+                assertTrue(0 <= start && start < end && end <= value.length(), name + " " + word);
+                String source = value.substring(start, end);
+                assertTrue(
+                    tokens(perField, name, source).contains(word),
+                    name + ": " + word + " is not a token of \"" + source + "\"");
+                checked++;
+              }
+            }
+          }
+        }
+      }
+      assertTrue(
+          fieldsSeen.containsAll(
+              List.of(
+                  "title_en",
+                  "text_en",
+                  "text_az",
+                  Fields.TITLE_FOLDED,
+                  Fields.TEXT_FOLDED,
+                  Fields.TEXT_XSCRIPT)),
+          fieldsSeen.toString());
+    }
+    assertTrue(checked > 1000, "checked " + checked + " offsets");
+  }
+
+  private static Document document(StoredFields stored, int doc) {
+    try {
+      return stored.document(doc);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> tokens(Analyzer analyzer, String field, String text)
+      throws IOException {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    }
+    return out;
+  }
+}
