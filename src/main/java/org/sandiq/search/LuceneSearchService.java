@@ -88,7 +88,7 @@ public final class LuceneSearchService implements SearchService {
     this.limits = limits;
     this.profile = analyzers.profile();
     this.queries = new QueryBuilder(perField, limits, new LanguageDetector(), profile);
-    this.snippets = new Snippets(perField);
+    this.snippets = new Snippets(perField, profile);
     this.lookup = new DocumentLookup(perField);
     this.suggestions = new Suggestions(perField);
     this.autocomplete = new Autocomplete(analyzers.languages().folded());
@@ -379,38 +379,20 @@ public final class LuceneSearchService implements SearchService {
       IndexSearcher searcher, ScoreDoc scoreDoc, int duplicates, Query userQuery)
       throws IOException {
     Document doc = searcher.storedFields().document(scoreDoc.doc, DocumentLookup.STORED);
-    String lang = doc.get(Fields.LANG);
-    Language language = Language.fromCode(lang).orElse(Language.UND);
     String text = doc.get(Fields.TEXT) == null ? "" : doc.get(Fields.TEXT);
     String title = doc.get(Fields.TITLE) == null ? "" : doc.get(Fields.TITLE);
+    Snippets.Marked marked = snippets.mark(searcher, userQuery, scoreDoc.doc, title, text);
     return new SearchResponse.Hit(
         doc.get(Fields.ID),
         title,
-        snippets.title(
-            userQuery,
-            title,
-            highlighted(Fields.title(language), Fields.TITLE_FOLDED, Fields.TITLE_XSCRIPT)),
+        marked.titleHtml(),
         doc.get(Fields.URL),
         doc.get(Fields.SITE),
-        lang,
+        doc.get(Fields.LANG),
         DocumentLookup.date(doc),
-        snippets.snippet(
-            userQuery,
-            text,
-            highlighted(Fields.text(language), Fields.TEXT_FOLDED, Fields.TEXT_XSCRIPT)),
+        marked.snippet(),
         Float.isNaN(scoreDoc.score) ? 0 : scoreDoc.score,
         duplicates);
-  }
-
-  /**
-   * The fields to find marks in, in order, until one has a match: the language field, then
-   * (multilingual) the folded one, then the cross-script one, so that {@code Xocalı} marks {@code
-   * Khojaly} in an English text. A later field costs only when the earlier found nothing.
-   */
-  private List<String> highlighted(String languageField, String foldedField, String crossScript) {
-    return profile == AnalysisProfile.STANDARD
-        ? List.of(languageField)
-        : List.of(languageField, foldedField, crossScript);
   }
 
   @Override
