@@ -10,9 +10,13 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -22,6 +26,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.BytesRef;
 import org.sandiq.analysis.Language;
 import org.sandiq.index.Fields;
 
@@ -115,9 +120,13 @@ final class Suggestions {
    * language's fields: then the archive spells it as typed.
    */
   private boolean matchesExactly(IndexReader reader, String word) throws IOException {
+    Character.UnicodeScript script = QueryFields.script(word);
     for (Language language : Language.values()) {
       if (language == Language.UND) {
         continue; // the fallback analyzer folds diacritics away
+      }
+      if (script != null && !language.writtenIn(script)) {
+        continue; // no document of this language spells a word in that script
       }
       String term = single(Fields.text(language), word);
       if (term != null
@@ -156,11 +165,44 @@ final class Suggestions {
     if (top.scoreDocs.length == 0) {
       return null;
     }
-    Document doc = searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.TEXT));
-    String text = doc.get(Fields.TEXT);
+    int doc = top.scoreDocs[0].doc;
+    String text = searcher.storedFields().document(doc, Set.of(Fields.TEXT)).get(Fields.TEXT);
     if (text == null) {
       return null;
     }
+    String indexed = fromPostings(searcher.getIndexReader(), doc, folded, text);
+    return indexed != null ? indexed : fromAnalysis(text, folded);
+  }
+
+  /**
+   * Where the folded field's postings say {@code folded} occurs in document {@code doc}: its
+   * offsets point into the stored text. Null for an index without offsets (built before they were
+   * indexed).
+   */
+  private static String fromPostings(IndexReader reader, int doc, String folded, String text)
+      throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    Terms terms = leaf.reader().terms(Fields.TEXT_FOLDED);
+    if (terms == null || !terms.hasOffsets()) {
+      return null;
+    }
+    TermsEnum termsEnum = terms.iterator();
+    if (!termsEnum.seekExact(new BytesRef(folded))) {
+      return null;
+    }
+    PostingsEnum postings = termsEnum.postings(null, PostingsEnum.OFFSETS);
+    if (postings.advance(doc - leaf.docBase) != doc - leaf.docBase) {
+      return null;
+    }
+    postings.nextPosition();
+    int start = postings.startOffset();
+    int end = postings.endOffset();
+    return start >= 0 && end <= text.length() && start < end ? text.substring(start, end) : null;
+  }
+
+  /** How {@code text} spells folded term {@code folded}, found by analysing it. */
+  private String fromAnalysis(String text, String folded) throws IOException {
     String sample =
         text.length() > MAX_ANALYZED_CHARS ? text.substring(0, MAX_ANALYZED_CHARS) : text;
     try (TokenStream stream = analyzer.tokenStream(Fields.TEXT_FOLDED, sample)) {
