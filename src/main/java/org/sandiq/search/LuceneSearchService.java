@@ -143,9 +143,9 @@ public final class LuceneSearchService implements SearchService {
         total = counts.total();
         relation = "eq";
       }
-      Query userQuery = outcome.userQuery();
+      Snippets.Marker marker = snippets.marker(searcher, outcome.userQuery());
       List<SearchResponse.Hit> hits =
-          workers.map(outcome.page().entries, entry -> hit(searcher, entry, userQuery));
+          workers.map(outcome.page().entries, entry -> hit(searcher, entry, marker));
       String suggestion =
           plan == null || searcher.timedOut() ? null : suggestion(searcher, request, text, total);
       ScoreDoc last = outcome.page().continueAfter;
@@ -370,18 +370,18 @@ public final class LuceneSearchService implements SearchService {
     }
   }
 
-  private SearchResponse.Hit hit(IndexSearcher searcher, HitPage.Entry entry, Query userQuery)
-      throws IOException {
-    return toHit(searcher, entry.doc(), entry.duplicates(), userQuery);
+  private SearchResponse.Hit hit(
+      IndexSearcher searcher, HitPage.Entry entry, Snippets.Marker marker) throws IOException {
+    return toHit(searcher, entry.doc(), entry.duplicates(), marker);
   }
 
   private SearchResponse.Hit toHit(
-      IndexSearcher searcher, ScoreDoc scoreDoc, int duplicates, Query userQuery)
+      IndexSearcher searcher, ScoreDoc scoreDoc, int duplicates, Snippets.Marker marker)
       throws IOException {
     Document doc = searcher.storedFields().document(scoreDoc.doc, DocumentLookup.STORED);
     String text = doc.get(Fields.TEXT) == null ? "" : doc.get(Fields.TEXT);
     String title = doc.get(Fields.TITLE) == null ? "" : doc.get(Fields.TITLE);
-    Snippets.Marked marked = snippets.mark(searcher, userQuery, scoreDoc.doc, title, text);
+    Snippets.Marked marked = marker.mark(scoreDoc.doc, title, text);
     return new SearchResponse.Hit(
         doc.get(Fields.ID),
         title,
@@ -409,8 +409,9 @@ public final class LuceneSearchService implements SearchService {
             return Optional.empty();
           }
           List<SearchResponse.Hit> hits = new ArrayList<>();
+          Snippets.Marker unmarked = snippets.marker(searcher, null);
           for (ScoreDoc hit : lookup.similar(searcher, doc, limit).scoreDocs) {
-            hits.add(toHit(searcher, hit, 0, null));
+            hits.add(toHit(searcher, hit, 0, unmarked));
           }
           return Optional.of(hits);
         },
