@@ -4,8 +4,8 @@ import java.io.Console;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
 import java.util.Locale;
-import org.sandiq.index.ReindexListener;
-import org.sandiq.index.ReindexReport;
+import org.sandiq.reindex.ReindexListener;
+import org.sandiq.reindex.ReindexReport;
 
 /**
  * Shows reindex progress on stderr: a bar redrawn in place when stderr is a terminal, otherwise a

@@ -12,7 +12,7 @@ import org.sandiq.crawl.CrawlConfig;
 import org.sandiq.crawl.CrawlReport;
 import org.sandiq.crawl.CrawlScope;
 import org.sandiq.crawl.Crawler;
-import org.sandiq.index.ReindexReport;
+import org.sandiq.reindex.ReindexReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

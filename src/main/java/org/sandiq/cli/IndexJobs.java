@@ -2,15 +2,15 @@ package org.sandiq.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.sandiq.analysis.AnalysisProfile;
 import org.sandiq.analysis.LanguageAnalyzers;
 import org.sandiq.analysis.LanguageDetector;
+import org.sandiq.index.AnalysisProfile;
 import org.sandiq.index.FieldAnalyzers;
 import org.sandiq.index.LuceneIndex;
-import org.sandiq.index.ReindexListener;
-import org.sandiq.index.ReindexReport;
-import org.sandiq.index.Reindexer;
 import org.sandiq.ingest.Corpus;
+import org.sandiq.reindex.ReindexListener;
+import org.sandiq.reindex.ReindexReport;
+import org.sandiq.reindex.Reindexer;
 
 /** Wires a reindex: corpus, detector, analyzers and the Lucene index, for reindex and serve. */
 final class IndexJobs {

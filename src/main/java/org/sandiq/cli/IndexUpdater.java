@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sandiq.analysis.LanguageAnalyzers;
-import org.sandiq.index.ReindexListener;
-import org.sandiq.index.ReindexReport;
+import org.sandiq.reindex.ReindexListener;
+import org.sandiq.reindex.ReindexReport;
 import org.sandiq.search.LuceneSearchService;
 
 /**

@@ -2,10 +2,10 @@ package org.sandiq.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.sandiq.analysis.AnalysisProfile;
 import org.sandiq.analysis.LanguageAnalyzers;
+import org.sandiq.index.AnalysisProfile;
 import org.sandiq.index.DuplicateCounts;
-import org.sandiq.index.ReindexReport;
+import org.sandiq.reindex.ReindexReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

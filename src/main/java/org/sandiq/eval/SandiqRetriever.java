@@ -9,11 +9,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.sandiq.analysis.Detection;
 import org.sandiq.analysis.LanguageAnalyzers;
 import org.sandiq.analysis.LanguageDetector;
+import org.sandiq.index.AnalysisProfile;
+import org.sandiq.index.DocumentPreparation;
 import org.sandiq.index.FieldAnalyzers;
-import org.sandiq.index.IndexedDocument;
 import org.sandiq.index.LuceneIndex;
 import org.sandiq.ingest.CleanDocument;
 import org.sandiq.search.LuceneSearchService;
@@ -50,15 +50,14 @@ public final class SandiqRetriever implements Retriever {
     LanguageAnalyzers analyzers = new LanguageAnalyzers();
     try {
       FieldAnalyzers fields = new FieldAnalyzers(analyzers);
-      LanguageDetector detector = new LanguageDetector();
+      DocumentPreparation preparation =
+          new DocumentPreparation(AnalysisProfile.MULTILINGUAL, new LanguageDetector());
       try (LuceneIndex index = LuceneIndex.open(dir, fields, LuceneIndex.Mode.REBUILD)) {
         for (TestCollection.Document doc : documents) {
           CleanDocument clean =
               new CleanDocument(
                   doc.id(), doc.id(), doc.title(), doc.text(), null, "eval", doc.id(), doc.lang());
-          String sample = doc.text().isBlank() ? doc.title() : doc.text();
-          Detection detection = detector.detect(sample, doc.lang());
-          index.add(new IndexedDocument(clean, detection, doc.id()));
+          index.add(preparation.prepare(clean, doc.id()));
         }
         index.commit();
       }

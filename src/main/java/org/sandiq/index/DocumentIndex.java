@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The write side of an index, as the {@link Reindexer} sees it. Small on purpose: a second backend
+ * The write side of an index, as the reindex job sees it. Small on purpose: a second backend
  * (OpenSearch, for scale-out) implements these five operations.
  *
  * <p>Changes become visible to searchers only at {@link #commit()}, all at once.
@@ -18,7 +18,7 @@ public interface DocumentIndex extends Closeable {
   void deleteFile(String file) throws IOException;
 
   /** Adds (or replaces, by id) one content document. */
-  void add(IndexedDocument document) throws IOException;
+  void add(PreparedDocument document) throws IOException;
 
   /** Records that {@code stamp.file()} is indexed as it is now. */
   void recordFile(FileStamp stamp) throws IOException;

@@ -1,14 +1,6 @@
 package org.sandiq.index;
 
-import java.io.IOException;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -22,16 +14,14 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
-import org.sandiq.analysis.AnalysisProfile;
 import org.sandiq.analysis.Language;
-import org.sandiq.analysis.LanguageDetector;
-import org.sandiq.analysis.PassageLanguages;
 import org.sandiq.ingest.CleanDocument;
 import org.sandiq.ingest.DuplicateKeys;
 
 /**
- * The one mapping from Sandiq's documents to Lucene documents (see {@link Fields} for why each
- * field is what it is).
+ * The one mapping from prepared documents to Lucene documents (see {@link Fields} for why each
+ * field is what it is). Everything that needs deciding (language, passages, blanked text, keys) was
+ * decided by {@link DocumentPreparation}; this class only maps.
  */
 public final class DocumentMapper {
   /**
@@ -45,19 +35,12 @@ public final class DocumentMapper {
   private final FacetsConfig facets;
   private final AnalysisProfile profile;
 
-  /** Languages per passage; its detector shares Lingua's models with every other instance. */
-  private final PassageLanguages passageLanguages = new PassageLanguages(new LanguageDetector());
-
   /** The mapping of the multilingual analysis. */
   public DocumentMapper(FacetsConfig facets) {
     this(facets, AnalysisProfile.MULTILINGUAL);
   }
 
-  /**
-   * The mapping of {@code profile}: with {@link AnalysisProfile#STANDARD} the title and text are
-   * indexed once each, into the {@code und} fields, with no passage languages, folded or
-   * cross-script fields.
-   */
+  /** The mapping of {@code profile}: which fields exist is the profile's. */
   public DocumentMapper(FacetsConfig facets, AnalysisProfile profile) {
     this.facets = facets;
     this.profile = profile;
@@ -71,14 +54,13 @@ public final class DocumentMapper {
   }
 
   /** The Lucene document for one content document. */
-  public Document toLucene(IndexedDocument indexed) throws IOException {
-    CleanDocument doc = indexed.document();
-    Language language =
-        profile == AnalysisProfile.STANDARD ? Language.UND : indexed.detection().language();
+  public Document toLucene(PreparedDocument prepared) throws java.io.IOException {
+    CleanDocument doc = prepared.document();
+    Language language = prepared.language();
     Document d = new Document();
     d.add(new StringField(Fields.KIND, Fields.KIND_CONTENT, Field.Store.NO));
     d.add(new StringField(Fields.ID, doc.id(), Field.Store.YES));
-    d.add(new StringField(Fields.FILE, indexed.file(), Field.Store.NO));
+    d.add(new StringField(Fields.FILE, prepared.file(), Field.Store.NO));
     d.add(new StoredField(Fields.SOURCE, doc.source()));
     d.add(new StringField(Fields.URL, doc.url(), Field.Store.YES));
     d.add(new StoredField(Fields.TITLE, doc.title()));
@@ -103,12 +85,10 @@ public final class DocumentMapper {
       d.add(new NumericDocValuesField(Fields.CAPTURE_DATE, millis));
       d.add(new StoredField(Fields.CAPTURE_DATE, millis));
     }
-    if (profile == AnalysisProfile.STANDARD) {
-      d.add(new StringField(Fields.LANGS, language.code(), Field.Store.YES));
-    } else {
-      addPassageLanguages(d, language, indexed.searchText());
+    for (Language l : prepared.languages()) {
+      d.add(new StringField(Fields.LANGS, l.code(), Field.Store.YES));
     }
-    DuplicateKeys keys = DuplicateKeys.of(doc);
+    DuplicateKeys keys = prepared.keys();
     addKey(d, Fields.TEXT_HASH, keys.exact());
     addKey(d, Fields.NEAR_HASH, keys.near());
     addKey(d, Fields.URL_KEY, keys.url());
@@ -116,43 +96,15 @@ public final class DocumentMapper {
       d.add(new StoredField(Fields.DESCRIPTION, doc.description()));
     }
     d.add(analysed(Fields.title(language), doc.title()));
-    d.add(analysed(Fields.text(language), indexed.searchText()));
-    if (profile == AnalysisProfile.STANDARD) {
-      return facets.build(d);
+    d.add(analysed(Fields.text(language), prepared.searchText()));
+    prepared.otherLanguages().forEach((l, text) -> d.add(analysed(Fields.text(l), text)));
+    if (profile.hasVariantFields()) {
+      d.add(analysed(Fields.TITLE_FOLDED, doc.title()));
+      d.add(analysed(Fields.TEXT_FOLDED, prepared.searchText()));
+      d.add(analysed(Fields.TITLE_XSCRIPT, doc.title()));
+      d.add(analysed(Fields.TEXT_XSCRIPT, prepared.searchText()));
     }
-    d.add(analysed(Fields.TITLE_FOLDED, doc.title()));
-    d.add(analysed(Fields.TEXT_FOLDED, indexed.searchText()));
-    d.add(analysed(Fields.TITLE_XSCRIPT, doc.title()));
-    d.add(analysed(Fields.TEXT_XSCRIPT, indexed.searchText()));
     return facets.build(d);
-  }
-
-  /**
-   * Passages in another language than the document's go into that language's text field too (the
-   * whole text with everything else blanked, so offsets stay the stored text's), and every language
-   * with a passage is listed in {@link Fields#LANGS}. The whole text stays in the document
-   * language's field and the folded one, so nothing is searched less than before.
-   */
-  private void addPassageLanguages(Document d, Language primary, String text) {
-    Map<Language, List<PassageLanguages.Passage>> others = new EnumMap<>(Language.class);
-    Set<Language> present = new LinkedHashSet<>(); // the primary language first
-    if (primary != Language.UND) {
-      present.add(primary);
-    }
-    for (PassageLanguages.Passage passage : passageLanguages.detect(text)) {
-      Language l = passage.detection().language();
-      if (l == Language.UND) {
-        continue;
-      }
-      present.add(l);
-      if (l != primary) {
-        others.computeIfAbsent(l, k -> new ArrayList<>()).add(passage);
-      }
-    }
-    others.forEach((l, passages) -> d.add(analysed(Fields.text(l), only(text, passages))));
-    for (Language l : present) {
-      d.add(new StringField(Fields.LANGS, l.code(), Field.Store.YES));
-    }
   }
 
   private static void addKey(Document d, String field, String key) {
@@ -171,19 +123,6 @@ public final class DocumentMapper {
 
   private static Field analysed(String field, String value) {
     return new Field(field, value, ANALYSED);
-  }
-
-  /**
-   * {@code text} with every character outside {@code passages} made a space: as long as the text,
-   * so offsets into it are offsets into the text.
-   */
-  static String only(String text, List<PassageLanguages.Passage> passages) {
-    char[] out = new char[text.length()];
-    Arrays.fill(out, ' ');
-    for (PassageLanguages.Passage p : passages) {
-      text.getChars(p.start(), p.end(), out, p.start());
-    }
-    return new String(out);
   }
 
   /** The file document that records {@code stamp}. */

@@ -23,7 +23,6 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.sandiq.analysis.AnalysisProfile;
 
 /**
  * {@link DocumentIndex} over a Lucene index in a folder.
@@ -223,7 +222,7 @@ public final class LuceneIndex implements DocumentIndex {
   }
 
   @Override
-  public void add(IndexedDocument document) throws IOException {
+  public void add(PreparedDocument document) throws IOException {
     writer.updateDocument(new Term(Fields.ID, document.document().id()), mapper.toLucene(document));
   }
 

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.sandiq.analysis.Detection;
 import org.sandiq.analysis.Language;
+import org.sandiq.index.AnalysisProfile;
 import org.sandiq.index.Fields;
 
 /**
@@ -24,19 +25,27 @@ final class FieldWeights {
   static final float DETECTED = 3f;
   static final double SURE = 0.8;
 
-  /** The boost of every searchable field for a query detected as {@code detection}. */
-  Map<String, Float> forQuery(Detection detection) {
+  /**
+   * The boost of every searchable field of {@code profile} for a query detected as {@code
+   * detection}. An index without variant fields (the {@code standard} analysis, the reference
+   * benchmark's) weighs its one title {@value #STANDARD_TITLE} times its one text field, as that
+   * benchmark does.
+   */
+  Map<String, Float> forQuery(AnalysisProfile profile, Detection detection) {
     boolean sure = isSure(detection);
+    float title = profile.hasVariantFields() ? TITLE : STANDARD_TITLE;
     Map<String, Float> boosts = new HashMap<>();
-    for (Language language : Language.values()) {
+    for (Language language : profile.languages()) {
       float w = LANGUAGE * (sure && language == detection.language() ? DETECTED : 1f);
-      boosts.put(Fields.title(language), TITLE * w);
+      boosts.put(Fields.title(language), title * w);
       boosts.put(Fields.text(language), w);
     }
-    boosts.put(Fields.TITLE_FOLDED, TITLE * FOLDED);
-    boosts.put(Fields.TEXT_FOLDED, FOLDED);
-    boosts.put(Fields.TITLE_XSCRIPT, TITLE * CROSS_SCRIPT);
-    boosts.put(Fields.TEXT_XSCRIPT, CROSS_SCRIPT);
+    if (profile.hasVariantFields()) {
+      boosts.put(Fields.TITLE_FOLDED, TITLE * FOLDED);
+      boosts.put(Fields.TEXT_FOLDED, FOLDED);
+      boosts.put(Fields.TITLE_XSCRIPT, TITLE * CROSS_SCRIPT);
+      boosts.put(Fields.TEXT_XSCRIPT, CROSS_SCRIPT);
+    }
     return boosts;
   }
 
@@ -47,11 +56,6 @@ final class FieldWeights {
 
   /** Weight of the title against the text in a {@code standard} index (the reference bench's). */
   static final float STANDARD_TITLE = 2f;
-
-  /** The boosts of a {@code standard} index: its one title field and its one text field. */
-  static Map<String, Float> standard() {
-    return Map.of(Fields.title(Language.UND), STANDARD_TITLE, Fields.text(Language.UND), 1f);
-  }
 
   /** The words of a query without its operators, for language detection. */
   static String words(String query) {

@@ -23,9 +23,9 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
-import org.sandiq.analysis.AnalysisProfile;
 import org.sandiq.analysis.Language;
 import org.sandiq.analysis.LanguageDetector;
+import org.sandiq.index.AnalysisProfile;
 import org.sandiq.index.FieldAnalyzers;
 import org.sandiq.index.Fields;
 

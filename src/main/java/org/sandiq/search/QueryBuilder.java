@@ -24,10 +24,10 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
-import org.sandiq.analysis.AnalysisProfile;
 import org.sandiq.analysis.Detection;
 import org.sandiq.analysis.Language;
 import org.sandiq.analysis.LanguageDetector;
+import org.sandiq.index.AnalysisProfile;
 import org.sandiq.index.Fields;
 
 /**
@@ -87,10 +87,12 @@ final class QueryBuilder {
     this.limits = limits;
     this.detector = detector;
     this.profile = profile;
+    // title: searches every title field but the cross-script one (its name keys are too loose
+    // for a field the user named).
     this.titleFields =
-        profile == AnalysisProfile.STANDARD
-            ? new String[] {Fields.title(Language.UND)}
-            : Fields.titleFields().toArray(String[]::new);
+        profile.titleFields().stream()
+            .filter(f -> !f.equals(Fields.TITLE_XSCRIPT))
+            .toArray(String[]::new);
   }
 
   /** Only content documents: the filter under every search. */
@@ -115,9 +117,9 @@ final class QueryBuilder {
     }
     checkBalanced(text);
     Detection detection =
-        profile == AnalysisProfile.STANDARD
-            ? Detection.UNDETERMINED
-            : detector.detect(FieldWeights.words(text));
+        profile.detectsLanguages()
+            ? detector.detect(FieldWeights.words(text))
+            : Detection.UNDETERMINED;
     return new QueryPlan(text, detection, this);
   }
 
@@ -131,9 +133,8 @@ final class QueryBuilder {
    * {@link QueryPlan} calls, once per form it needs.
    */
   Query parse(String text, Mode mode, Detection detection) {
-    Map<String, Float> boosts =
-        profile == AnalysisProfile.STANDARD ? FieldWeights.standard() : weights.forQuery(detection);
-    QueryFields fields = new QueryFields(boosts, detection, profile != AnalysisProfile.STANDARD);
+    Map<String, Float> boosts = weights.forQuery(profile, detection);
+    QueryFields fields = new QueryFields(boosts, detection, profile.detectsLanguages());
     Parser parser =
         new Parser(
             fields,
@@ -142,9 +143,9 @@ final class QueryBuilder {
             titleFields,
             mode,
             limits,
-            profile == AnalysisProfile.STANDARD
-                ? List.of(Fields.title(Language.UND), Fields.text(Language.UND))
-                : List.of(Fields.TITLE_FOLDED, Fields.TEXT_FOLDED));
+            profile.hasVariantFields()
+                ? List.of(Fields.TITLE_FOLDED, Fields.TEXT_FOLDED)
+                : List.of(profile.titleFields().get(0), profile.textFields().get(0)));
     parser.setMultiTermRewriteMethod(
         new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(limits.maxExpansions()));
     parser.setDefaultOperator(

@@ -29,8 +29,7 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
-import org.sandiq.analysis.AnalysisProfile;
-import org.sandiq.analysis.Language;
+import org.sandiq.index.AnalysisProfile;
 import org.sandiq.index.Fields;
 
 /**
@@ -86,20 +85,19 @@ final class Snippets {
 
   Snippets(Analyzer perFieldAnalyzer, AnalysisProfile profile) {
     this.analyzer = perFieldAnalyzer;
-    if (profile == AnalysisProfile.STANDARD) {
-      this.words =
-          Map.of(
-              Fields.TITLE, Set.of(Fields.title(Language.UND)),
-              Fields.TEXT, Set.of(Fields.text(Language.UND)));
-      this.names = Map.of();
-      return;
-    }
-    List<String> titles = new ArrayList<>(Fields.titleFields());
-    List<String> texts = new ArrayList<>(Fields.textFields());
+    Set<String> titles = new HashSet<>(profile.titleFields());
+    Set<String> texts = new HashSet<>(profile.textFields());
+    titles.remove(Fields.TITLE_XSCRIPT);
+    texts.remove(Fields.TEXT_XSCRIPT);
     this.words = Map.of(Fields.TITLE, Set.copyOf(titles), Fields.TEXT, Set.copyOf(texts));
     this.names =
-        Map.of(
-            Fields.TITLE, Set.of(Fields.TITLE_XSCRIPT), Fields.TEXT, Set.of(Fields.TEXT_XSCRIPT));
+        profile.hasVariantFields()
+            ? Map.of(
+                Fields.TITLE,
+                Set.of(Fields.TITLE_XSCRIPT),
+                Fields.TEXT,
+                Set.of(Fields.TEXT_XSCRIPT))
+            : Map.of();
   }
 
   /**

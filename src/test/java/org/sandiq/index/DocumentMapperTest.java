@@ -10,7 +10,6 @@ import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.junit.jupiter.api.Test;
-import org.sandiq.analysis.Detection;
 import org.sandiq.analysis.Language;
 import org.sandiq.analysis.LanguageDetector;
 import org.sandiq.analysis.PassageLanguages;
@@ -39,11 +38,10 @@ class DocumentMapperTest {
                     SourceFormat.TEXT,
                     Files.readAllBytes(Fixtures.seed()),
                     null));
-    Detection detection = detector.detect(doc.text(), doc.langHint());
-    assertEquals(Language.EN, detection.language(), "the English body makes the document English");
-    Document d =
-        new DocumentMapper(DocumentMapper.facetsConfig())
-            .toLucene(new IndexedDocument(doc, detection, "seed/s.txt"));
+    PreparedDocument prepared =
+        new DocumentPreparation(AnalysisProfile.MULTILINGUAL, detector).prepare(doc, "seed/s.txt");
+    assertEquals(Language.EN, prepared.language(), "the English body makes the document English");
+    Document d = new DocumentMapper(DocumentMapper.facetsConfig()).toLucene(prepared);
     assertEquals(List.of("en", "az"), values(d, Fields.LANGS));
     List<String> az = values(d, Fields.text(Language.AZ));
     assertEquals(1, az.size());

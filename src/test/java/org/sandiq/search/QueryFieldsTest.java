@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sandiq.analysis.Detection;
 import org.sandiq.analysis.Language;
+import org.sandiq.index.AnalysisProfile;
 import org.sandiq.index.Fields;
 
 /** Which fields a query word probes: pruned by script, and by the query's language when sure. */
@@ -17,7 +18,7 @@ class QueryFieldsTest {
   private final FieldWeights weights = new FieldWeights();
 
   private List<String> probed(Detection detection, String word) {
-    Map<String, Float> boosts = weights.forQuery(detection);
+    Map<String, Float> boosts = weights.forQuery(AnalysisProfile.MULTILINGUAL, detection);
     return List.of(new QueryFields(boosts, detection, true).forWord(word));
   }
 

@@ -6,15 +6,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.sandiq.analysis.AnalysisProfile;
 import org.sandiq.analysis.LanguageAnalyzers;
 import org.sandiq.analysis.LanguageDetector;
+import org.sandiq.index.AnalysisProfile;
 import org.sandiq.index.FieldAnalyzers;
 import org.sandiq.index.LuceneIndex;
-import org.sandiq.index.ReindexListener;
-import org.sandiq.index.ReindexReport;
-import org.sandiq.index.Reindexer;
 import org.sandiq.ingest.Corpus;
+import org.sandiq.reindex.ReindexListener;
+import org.sandiq.reindex.ReindexReport;
+import org.sandiq.reindex.Reindexer;
 
 /** Where the test inputs are, and a one-call reindex for tests that need a real index. */
 public final class Fixtures {

@@ -1,4 +1,4 @@
-package org.sandiq.index;
+package org.sandiq.reindex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sandiq.analysis.LanguageAnalyzers;
+import org.sandiq.index.FieldAnalyzers;
 import org.sandiq.search.LuceneSearchService;
 import org.sandiq.search.SearchRequest;
 import org.sandiq.testing.Fixtures;

@@ -1,4 +1,4 @@
-package org.sandiq.index;
+package org.sandiq.reindex;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.sandiq.index;
+package org.sandiq.reindex;
 
 /** Hears how a reindex is going; the command line turns this into a progress bar or log lines. */
 public interface ReindexListener {

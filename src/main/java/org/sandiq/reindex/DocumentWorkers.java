@@ -1,4 +1,4 @@
-package org.sandiq.index;
+package org.sandiq.reindex;
 
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;

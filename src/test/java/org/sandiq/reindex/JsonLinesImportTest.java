@@ -1,4 +1,4 @@
-package org.sandiq.index;
+package org.sandiq.reindex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sandiq.analysis.LanguageAnalyzers;
+import org.sandiq.index.FieldAnalyzers;
 import org.sandiq.ingest.Corpus;
 import org.sandiq.search.LuceneSearchService;
 import org.sandiq.search.SearchRequest;
