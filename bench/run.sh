@@ -7,9 +7,11 @@
 # 1. Copies ../shared/bench (read-only) to $BENCH_WORK/harness, and a clean clone of this
 #    checkout's HEAD to $BENCH_WORK/checkout, whose jar it builds: editing this tree during the run
 #    changes nothing in it (commit first what you want measured).
-# 2. The harness's run-all.sh with SANDIQ_DIR=that clone: ROUNDS interleaved rounds of indexing
+# 2. bench/compare.sh (the harness's run-all.sh step for step, plus "OpenSearch doing Sandiq's work",
+#    bench/opensearch-full/) with SANDIQ_DIR=that clone: ROUNDS interleaved rounds of indexing
 #    (Sandiq end to end from 200,000 .txt files, full multilingual analysis) and of querying
-#    (c=1, c=8 with the harness's Java client, c=8 with wrk), with its report.
+#    (c=1, c=8 with the harness's Java client, c=8 with wrk), with the harness's report and the
+#    Sandiq / plain OpenSearch and Sandiq / OpenSearch-full ratios (bench/report_full.py).
 # 3. bench/extras.sh: ROUNDS interleaved rounds of raw Lucene / Sandiq --analyzer standard from the
 #    JSONL / Sandiq multilingual from the JSONL (index docs/s, MB/s, size; queries for the two
 #    Sandiq indexes), autocomplete p99, heap and RSS.
@@ -42,9 +44,9 @@ rm -rf "$BENCH_WORK/checkout" && git clone -q "$REPO" "$BENCH_WORK/checkout"
 (cd "$BENCH_WORK/checkout" && ./sandiq --help > /dev/null)   # builds the jar, untimed
 export SANDIQ_DIR="$BENCH_WORK/checkout"
 if [ "$harness" = 1 ]; then
-  echo "[bench] harness run-all.sh (log: $BENCH_WORK/run-all.log)"
-  SHARED_DATA=${SHARED_DATA:-$REPO/../shared/data} "$BENCH_WORK/harness/run-all.sh" > "$BENCH_WORK/run-all.log" 2>&1
-  tail -n 80 "$BENCH_WORK/run-all.log" | sed -n '/^| system/,$p'
+  echo "[bench] harness systems + OpenSearch-full, bench/compare.sh (log: $BENCH_WORK/run-all.log)"
+  SHARED_DATA=${SHARED_DATA:-$REPO/../shared/data} "$HERE/compare.sh" > "$BENCH_WORK/run-all.log" 2>&1
+  sed -n '/^Medians over/,$p' "$BENCH_WORK/run-all.log"
 fi
 if [ "$extras" = 1 ]; then
   "$HERE/extras.sh"
