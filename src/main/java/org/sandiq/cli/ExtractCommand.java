@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sandiq.analysis.Detection;
 import org.sandiq.analysis.LanguageDetector;
+import org.sandiq.ingest.ArchiveSummary;
 import org.sandiq.ingest.CleanDocument;
 import org.sandiq.ingest.Corpus;
 import org.sandiq.ingest.CorpusFile;
@@ -27,8 +28,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Prints each document of each FILE as cleaned for the index: one JSON object per line,"
           + " {file, id, url, title, text, lang, date, site, captureDate, description}.",
-      "A WARC file gives one line per HTML or text record. Exit code 1 when a file cannot be"
-          + " read (the others are still printed)."
+      "A web archive (WARC, ARC) gives one line per HTML or text capture, and a line on stderr"
+          + " with its records and any damaged place. Exit code 1 when a file cannot be read or"
+          + " an archive is damaged (the rest is still printed)."
     })
 final class ExtractCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to extract.")
@@ -70,25 +72,32 @@ final class ExtractCommand implements Callable<Integer> {
     for (Path path : files) {
       try {
         CorpusFile file = root.file(path);
-        reader.read(
-            file,
-            raw -> {
-              CleanDocument doc = cleaner.clean(raw);
-              Detection detection = detector.detect(doc.text(), doc.langHint());
-              out.println(
-                  json.writeValueAsString(
-                      new Extracted(
-                          path.toString(),
-                          doc.id(),
-                          doc.url(),
-                          doc.title(),
-                          doc.text(),
-                          detection.language().code(),
-                          doc.date() == null ? null : doc.date().toString(),
-                          doc.site(),
-                          doc.captureDate() == null ? null : doc.captureDate().toString(),
-                          doc.description())));
-            });
+        ArchiveSummary archive =
+            reader.read(
+                file,
+                raw -> {
+                  CleanDocument doc = cleaner.clean(raw);
+                  Detection detection = detector.detect(doc.text(), doc.langHint());
+                  out.println(
+                      json.writeValueAsString(
+                          new Extracted(
+                              path.toString(),
+                              doc.id(),
+                              doc.url(),
+                              doc.title(),
+                              doc.text(),
+                              detection.language().code(),
+                              doc.date() == null ? null : doc.date().toString(),
+                              doc.site(),
+                              doc.captureDate() == null ? null : doc.captureDate().toString(),
+                              doc.description())));
+                });
+        if (archive != null) {
+          err.println("archive " + path + ": " + archive.line());
+          if (!archive.intact()) {
+            failed++;
+          }
+        }
       } catch (IngestException | IOException e) {
         failed++;
         err.println("failed: " + path + ": " + Main.messageOf(e));

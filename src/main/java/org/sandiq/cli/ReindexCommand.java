@@ -17,11 +17,16 @@ import picocli.CommandLine.Spec;
     name = "reindex",
     mixinStandardHelpOptions = true,
     description = {
-      "Indexes the corpus folder (.txt, .html, .htm, .warc, .warc.gz, recursively).",
+      "Indexes the corpus folder (.txt, .html, .htm, optionally .gz; .warc, .warc.gz, .arc,"
+          + " .arc.gz; .jsonl, .ndjson; recursively).",
       "Incremental: unchanged files are skipped, changed ones replaced, removed ones deleted.",
+      "Prints one line per web archive read: records, documents, records skipped by why (not a"
+          + " page, not HTML, not text, not 2xx, empty, revisit) and each damaged place (offset:"
+          + " reason).",
       "Ends with: indexed N, updated N, deleted N, skipped N, failed N in S s.",
-      "Exit code 0 when every file was read, 1 when some failed (each is named with its reason),"
-          + " 2 when the reindex could not run."
+      "Exit code 0 when every file was read, 1 when some failed or an archive was damaged (each"
+          + " is named with its reason; what was readable is indexed), 2 when the reindex could"
+          + " not run."
     })
 final class ReindexCommand implements Callable<Integer> {
   @Mixin Locations locations;
@@ -67,6 +72,9 @@ final class ReindexCommand implements Callable<Integer> {
               locations.corpus, locations.index, full, profile(), analyzers, progress);
     } finally {
       progress.finish();
+    }
+    for (ReindexReport.Archive archive : report.archives()) {
+      out.println("archive " + archive.line());
     }
     out.println(DuplicateCounts.read(locations.index).line());
     out.println(report.summary());

@@ -63,6 +63,9 @@ public final class DocumentMapper {
     d.add(new StringField(Fields.FILE, prepared.file(), Field.Store.NO));
     d.add(new StoredField(Fields.SOURCE, doc.source()));
     d.add(new StringField(Fields.URL, doc.url(), Field.Store.YES));
+    if (doc.canonicalUrl() != null) {
+      d.add(new StoredField(Fields.CANONICAL_URL, doc.canonicalUrl()));
+    }
     d.add(new StoredField(Fields.TITLE, doc.title()));
     d.add(new StoredField(Fields.TEXT, doc.text()));
     d.add(new StringField(Fields.LANG, language.code(), Field.Store.YES));

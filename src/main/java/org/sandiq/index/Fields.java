@@ -62,6 +62,12 @@ public final class Fields {
   /** The document's URL: stored for display; indexed as one term to find captures of a URL. */
   public static final String URL = "url";
 
+  /**
+   * The canonical link a page declares, when it has one: stored only, for display. Kept apart from
+   * {@link #URL}, which for an archived capture is the URL the archive captured.
+   */
+  public static final String CANONICAL_URL = "canonical_url";
+
   /** The title as shown: stored only; it is searched through the per-language title fields. */
   public static final String TITLE = "title";
 

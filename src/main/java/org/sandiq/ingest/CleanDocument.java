@@ -6,8 +6,9 @@ import java.time.Instant;
  * A document ready for analysis: plain text with paragraph breaks, and its metadata.
  *
  * @param id stable id: a hash of {@link #source} (see {@link DocumentIds})
- * @param url the document's URL (canonical or archived), or its corpus-relative path for loose
- *     files
+ * @param url the document's URL: for an archived capture the URL the archive captured (WARC target
+ *     URI, ARC URL), for a loose HTML file its canonical link when it has one, else its
+ *     corpus-relative path
  * @param title a human-readable title, never empty
  * @param text the main text, blocks separated by a blank line
  * @param date the publication date when the page states one, else the capture date, else null
@@ -19,6 +20,8 @@ import java.time.Instant;
  * @param captureDate when the archive captured it (WARC-Date), kept apart from the publication
  *     date, or null
  * @param description the page's own summary ({@code meta description}), or null
+ * @param canonicalUrl the canonical link the page declares ({@code <link rel=canonical>}), kept
+ *     apart from the captured URL, or null
  */
 public record CleanDocument(
     String id,
@@ -30,7 +33,23 @@ public record CleanDocument(
     String source,
     String langHint,
     Instant captureDate,
-    String description) {
+    String description,
+    String canonicalUrl) {
+
+  /** A document without a canonical link. */
+  public CleanDocument(
+      String id,
+      String url,
+      String title,
+      String text,
+      Instant date,
+      String site,
+      String source,
+      String langHint,
+      Instant captureDate,
+      String description) {
+    this(id, url, title, text, date, site, source, langHint, captureDate, description, null);
+  }
 
   /** A document without capture date or description (loose text files, tests). */
   public CleanDocument(
@@ -42,6 +61,6 @@ public record CleanDocument(
       String site,
       String source,
       String langHint) {
-    this(id, url, title, text, date, site, source, langHint, null, null);
+    this(id, url, title, text, date, site, source, langHint, null, null, null);
   }
 }

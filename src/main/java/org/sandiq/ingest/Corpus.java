@@ -74,7 +74,7 @@ public final class Corpus {
                     new IOException(
                         p
                             + ": not a file Sandiq reads (.txt, .html, .htm, optionally .gz, .warc, .warc.gz,"
-                            + " .jsonl, .jsonl.gz)"));
+                            + " .arc, .arc.gz, .jsonl, .jsonl.gz)"));
     BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);
     String name = p.startsWith(root) ? relativeName(p) : p.getFileName().toString();
     return new CorpusFile(p, name, attrs.size(), attrs.lastModifiedTime().toMillis(), format);
@@ -82,10 +82,10 @@ public final class Corpus {
 
   /**
    * The raw bytes behind a document's source: the file itself, or for {@code path#offset} the
-   * content block of the WARC record at that offset (HTTP headers and payload), or the JSON line
-   * that starts there. Empty when the source names nothing inside the corpus: a path that leaves
-   * the root ({@code ..}, absolute, links out), a file Sandiq does not read, or no record at the
-   * offset.
+   * content block of the WARC or ARC record at that offset (HTTP headers and payload), or the JSON
+   * line that starts there. Empty when the source names nothing inside the corpus: a path that
+   * leaves the root ({@code ..}, absolute, links out), a file Sandiq does not read, or no record at
+   * the offset.
    */
   public Optional<byte[]> readRaw(String source) {
     if (source == null || source.isEmpty() || source.indexOf('\0') >= 0) {

@@ -42,6 +42,7 @@ public final class DocumentCleaner {
     Instant date = raw.captureDate();
     String langHint = null;
     String description = null;
+    String canonical = null;
     if (raw.format() == SourceFormat.HTML) {
       if (decoded.length() > MAX_HTML_CHARS) {
         // Cut at a tag boundary so no half tag swallows text.
@@ -55,7 +56,12 @@ public final class DocumentCleaner {
         date = page.date();
       }
       if (page.canonicalUrl() != null && Sites.hostOf(page.canonicalUrl()) != null) {
-        url = page.canonicalUrl();
+        canonical = page.canonicalUrl();
+        if (url == null) {
+          // A saved page's own link is its best address; an archived capture keeps the URL the
+          // archive captured, so a lookup by that URL finds it.
+          url = canonical;
+        }
       }
       langHint = page.lang();
       description = page.description();
@@ -82,7 +88,8 @@ public final class DocumentCleaner {
         raw.source(),
         langHint,
         raw.captureDate(),
-        description);
+        description,
+        canonical);
   }
 
   static String pathOf(String source) {

@@ -13,7 +13,11 @@ public enum SourceFormat {
   TEXT,
   /** An HTML page saved to disk: one document. */
   HTML,
-  /** A WARC web archive (plain or gzip per record): one document per HTML response or resource. */
+  /**
+   * A web archive: WARC ({@code .warc}, {@code .warc.gz}) or its predecessor ARC ({@code .arc},
+   * {@code .arc.gz}), plain or gzip-compressed whatever the name says: one document per HTML or
+   * plain-text capture (response, resource, or revisit of a capture in the same file).
+   */
   WARC,
   /**
    * JSON Lines of documents that are already clean text ({@code .jsonl}, {@code .ndjson}, either
@@ -35,7 +39,7 @@ public enum SourceFormat {
         || name.endsWith(".ndjson.gz")) {
       return Optional.of(JSONL);
     }
-    if (name.endsWith(".gz") && !name.endsWith(".warc.gz")) {
+    if (name.endsWith(".gz") && !name.endsWith(".warc.gz") && !name.endsWith(".arc.gz")) {
       // A gzip-compressed text or HTML file (.html.gz, as benchmarks ship pages) reads as its
       // uncompressed self: SourceReader unpacks it.
       name = name.substring(0, name.length() - 3);
@@ -46,7 +50,10 @@ public enum SourceFormat {
     if (name.endsWith(".html") || name.endsWith(".htm")) {
       return Optional.of(HTML);
     }
-    if (name.endsWith(".warc") || name.endsWith(".warc.gz")) {
+    if (name.endsWith(".warc")
+        || name.endsWith(".warc.gz")
+        || name.endsWith(".arc")
+        || name.endsWith(".arc.gz")) {
       return Optional.of(WARC);
     }
     return Optional.empty();

@@ -9,8 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Reads corpus files as raw documents: a text or HTML file is one document, a WARC file one per
- * HTML (or plain-text) response or resource record, a JSON Lines file one per line.
+ * Reads corpus files as raw documents: a text or HTML file is one document, a web archive (WARC or
+ * ARC) one per HTML (or plain-text) capture, a JSON Lines file one per line.
  */
 public final class SourceReader {
   /** Loose files larger than this are refused: no real page is this large, and it protects heap. */
@@ -25,15 +25,20 @@ public final class SourceReader {
   /**
    * Reads {@code file}, passing each document to {@code sink} as soon as it is read.
    *
-   * @throws IngestException when the file cannot be read as its format; for a WARC file, the
-   *     records before the damage have already been passed on
+   * @return for a web archive, what its records were and every damaged place (reading goes on past
+   *     damage, so damage is reported here, not thrown); for other files null
+   * @throws IngestException when the file cannot be read as its format at all (a web archive
+   *     without a single readable record); for JSON Lines, after the good lines were passed on
    */
-  public void read(CorpusFile file, Sink sink) throws IngestException, IOException {
+  public ArchiveSummary read(CorpusFile file, Sink sink) throws IngestException, IOException {
     switch (file.format()) {
       case TEXT, HTML -> sink.accept(readLoose(file));
-      case WARC -> WarcRecords.read(file, sink);
+      case WARC -> {
+        return WarcRecords.read(file, sink);
+      }
       case JSONL -> JsonLines.read(file, sink);
     }
+    return null;
   }
 
   private static RawDocument readLoose(CorpusFile file) throws IngestException, IOException {

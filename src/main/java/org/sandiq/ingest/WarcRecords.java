@@ -2,117 +2,380 @@ package org.sandiq.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
-import org.netpreserve.jwarc.HttpResponse;
-import org.netpreserve.jwarc.MediaType;
-import org.netpreserve.jwarc.MessageBody;
-import org.netpreserve.jwarc.WarcReader;
-import org.netpreserve.jwarc.WarcRecord;
-import org.netpreserve.jwarc.WarcResource;
-import org.netpreserve.jwarc.WarcResponse;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sandiq.ingest.ArchiveSummary.Skip;
 
 /**
- * Reads the documents of a WARC file with jwarc: successful HTTP responses and resource records
- * whose payload is HTML or plain text. Requests, metadata, revisits and non-text payloads are
- * passed over. Each document's source is {@code path#offset}, the record's byte offset in the file.
+ * Reads the documents of a web archive, WARC or ARC: successful HTTP responses and resource records
+ * whose payload is HTML or plain text, and revisits of such responses found earlier in the same
+ * file (a revisit is a capture of the original page at its own date). Each document's source is
+ * {@code path#offset}, the record's address in the file; its URL is the captured URL.
+ *
+ * <p>Every record is counted in the file's {@link ArchiveSummary}: a document, or skipped and why.
+ * Damage is reported with its offset and reading goes on at the next record ({@link
+ * ArchiveReader}).
  */
 final class WarcRecords {
   /** Payloads larger than this are cut: the start of a page is what is searchable anyway. */
   static final int MAX_PAYLOAD_BYTES = 32 << 20;
 
-  private WarcRecords() {}
+  /** How much of a block is read to see what it holds before it is read whole. */
+  private static final int PEEK_BYTES = 64 << 10;
 
-  static void read(CorpusFile file, SourceReader.Sink sink) throws IngestException, IOException {
-    long offset = 0;
-    int records = 0;
-    try (WarcReader reader = new WarcReader(file.path())) {
-      while (true) {
-        offset = reader.position();
-        var next = reader.next();
-        if (next.isEmpty()) {
-          break;
-        }
-        records++;
-        offset = next.get().position();
-        RawDocument doc = toDocument(file, next.get(), offset);
-        if (doc != null) {
-          sink.accept(doc);
-        }
-      }
-    } catch (IngestException e) {
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new IngestException(
-          records == 0
-              ? "not a readable WARC file: " + why
-              : "damaged WARC record at offset " + offset + ": " + why,
-          e);
-    }
-    if (records == 0) {
-      throw new IngestException("no WARC records in file");
-    }
+  private static final Pattern CHARSET =
+      Pattern.compile("charset\\s*=\\s*[\"']?([^\"';,\\s]+)", Pattern.CASE_INSENSITIVE);
+
+  private final CorpusFile file;
+  private final SourceReader.Sink sink;
+  private final ArchiveSummary.Tally tally = new ArchiveSummary.Tally();
+
+  /** Captures that became documents, by what a revisit may name them with: their offsets. */
+  private final Map<String, Long> originals = new HashMap<>();
+
+  private WarcRecords(CorpusFile file, SourceReader.Sink sink) {
+    this.file = file;
+    this.sink = sink;
   }
 
-  private static RawDocument toDocument(CorpusFile file, WarcRecord record, long offset)
-      throws IOException {
-    MediaType type;
-    MessageBody body;
-    String url;
-    if (record instanceof WarcResponse response) {
-      if (!response.contentType().base().equals(MediaType.HTTP)) {
-        return null;
-      }
-      HttpResponse http = response.http();
-      if (http.status() < 200 || http.status() >= 300) {
-        return null;
-      }
-      type = http.contentType();
-      body = http.bodyDecoded();
-      url = response.target();
-    } else if (record instanceof WarcResource resource) {
-      type = resource.contentType();
-      body = resource.body();
-      url = resource.target();
-    } else {
-      return null;
+  /**
+   * Reads {@code file}, handing each document to {@code sink} as soon as it is read.
+   *
+   * @throws IngestException when the file holds no WARC or ARC record at all
+   */
+  static ArchiveSummary read(CorpusFile file, SourceReader.Sink sink)
+      throws IngestException, IOException {
+    WarcRecords records = new WarcRecords(file, sink);
+    ArchiveReader.read(
+        file.path(),
+        new ArchiveReader.Handler() {
+          @Override
+          public void record(RecordHeader header, InputStream block)
+              throws IOException, IngestException {
+            records.tally.record();
+            records.record(header, block);
+          }
+
+          @Override
+          public void damaged(long offset, String reason) {
+            records.tally.damaged(offset, reason);
+          }
+        });
+    ArchiveSummary summary = records.tally.summary();
+    if (summary.records() == 0) {
+      String why = summary.damage().isEmpty() ? "empty file" : summary.damage().get(0).reason();
+      throw new IngestException("not a readable WARC or ARC file: " + why);
     }
-    SourceFormat format = formatOf(type);
-    if (format == null) {
-      return null;
-    }
-    byte[] bytes = readCapped(body.stream());
-    if (bytes.length == 0) {
-      return null;
-    }
-    String charset = type.parameters().get("charset");
-    return new RawDocument(
-        file.relativePath() + "#" + offset, url, record.date(), format, bytes, charset);
+    return summary;
   }
 
   /** The content block of the record at {@code offset}, capped, or empty when there is none. */
-  static java.util.Optional<byte[]> blockAt(java.nio.file.Path file, long offset)
-      throws IOException {
-    try (WarcReader reader = new WarcReader(file)) {
-      reader.position(offset);
-      var record = reader.next();
-      if (record.isEmpty() || record.get().position() != offset) {
-        return java.util.Optional.empty();
-      }
-      return java.util.Optional.of(readCapped(record.get().body().stream()));
+  static Optional<byte[]> blockAt(Path file, long offset) throws IOException {
+    byte[][] found = new byte[1][];
+    try {
+      ArchiveReader.readAt(
+          file,
+          offset,
+          new ArchiveReader.Handler() {
+            @Override
+            public void record(RecordHeader header, InputStream block) throws IOException {
+              if (header.offset() == offset) {
+                found[0] = block.readNBytes(MAX_PAYLOAD_BYTES);
+              }
+            }
+
+            @Override
+            public void damaged(long at, String reason) {}
+          });
+    } catch (IngestException e) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(found[0]);
+  }
+
+  private void record(RecordHeader header, InputStream block) throws IOException, IngestException {
+    switch (header.type()) {
+      case "response", "resource" -> capture(header, block);
+      case "revisit" -> revisit(header);
+      default -> tally.skip(Skip.NOT_A_PAGE);
     }
   }
 
-  private static SourceFormat formatOf(MediaType type) {
-    String base = type.base().toString().toLowerCase(Locale.ROOT);
-    return switch (base) {
-      case "text/html", "application/xhtml+xml" -> SourceFormat.HTML;
+  /** What a response or resource record captured: a status, a type and the payload bytes. */
+  private record Capture(int status, String contentType, byte[] payload) {}
+
+  private void capture(RecordHeader header, InputStream block) throws IOException, IngestException {
+    String url = header.targetUri();
+    if (!isPageUrl(url)) {
+      tally.skip(Skip.NOT_A_PAGE); // DNS lookups, ARC file descriptions, crawler logs
+      return;
+    }
+    Capture capture = read(header, block);
+    if (capture == null) {
+      return;
+    }
+    SourceFormat format = check(capture);
+    if (format == null) {
+      return;
+    }
+    remember(header);
+    hand(header, url, header.date(), capture, format);
+  }
+
+  /**
+   * Reads the capture in {@code block}, or counts why there is none to read (a type that is no page
+   * is known from the headers, so the payload of an image is never held in memory).
+   */
+  private Capture read(RecordHeader header, InputStream block) throws IOException {
+    byte[] head = block.readNBytes(PEEK_BYTES);
+    boolean http =
+        startsWithHttp(head)
+            && (header.isArc()
+                || header.contentType() == null
+                || header.contentType().toLowerCase(Locale.ROOT).startsWith("application/http"));
+    if (http) {
+      HttpPayload peek = HttpPayload.parse(head, PEEK_BYTES);
+      if (!isSuccess(peek.status())) {
+        tally.skip(Skip.HTTP_STATUS);
+        return null;
+      }
+      if (!maybeText(mediaType(peek.contentType()))) {
+        tally.skip(Skip.NOT_HTML);
+        return null;
+      }
+      byte[] whole = head.length < PEEK_BYTES ? head : concat(head, block);
+      HttpPayload response = HttpPayload.parse(whole, MAX_PAYLOAD_BYTES);
+      return new Capture(response.status(), response.contentType(), response.payload());
+    }
+    if (header.contentType() != null
+        && header.contentType().toLowerCase(Locale.ROOT).startsWith("application/http")) {
+      // Says HTTP, holds no status line: a capture too damaged to read.
+      tally.skip(Skip.NOT_A_PAGE);
+      return null;
+    }
+    if (!maybeText(mediaType(header.contentType()))) {
+      tally.skip(Skip.NOT_HTML);
+      return null;
+    }
+    byte[] whole = head.length < PEEK_BYTES ? head : concat(head, block);
+    return new Capture(0, header.contentType(), whole);
+  }
+
+  /** The format to read a capture as, or null (counted) when it is no document. */
+  private SourceFormat check(Capture capture) {
+    if (isBlank(capture.payload())) {
+      tally.skip(Skip.EMPTY);
+      return null;
+    }
+    SourceFormat format = formatOf(mediaType(capture.contentType()), capture.payload());
+    if (format == null) {
+      tally.skip(Skip.NOT_HTML);
+      return null;
+    }
+    if (TextDecoder.looksBinary(capture.payload())) {
+      tally.skip(Skip.NOT_TEXT);
+      return null;
+    }
+    return format;
+  }
+
+  private void hand(
+      RecordHeader header, String url, Instant date, Capture capture, SourceFormat format)
+      throws IOException, IngestException {
+    tally.document();
+    sink.accept(
+        new RawDocument(
+            file.relativePath() + "#" + header.offset(),
+            url,
+            date,
+            format,
+            capture.payload(),
+            charsetOf(capture.contentType())));
+  }
+
+  /** Notes how revisits may name this capture: record id, URL and date, payload digest. */
+  private void remember(RecordHeader header) {
+    Long offset = header.offset();
+    String id = header.field("WARC-Record-ID");
+    if (id != null) {
+      originals.putIfAbsent("id " + id, offset);
+    }
+    if (header.date() != null) {
+      originals.putIfAbsent("at " + header.targetUri() + " " + header.date(), offset);
+    }
+    String digest = header.field("WARC-Payload-Digest");
+    if (digest != null) {
+      originals.putIfAbsent("digest " + digest.toUpperCase(Locale.ROOT), offset);
+    }
+  }
+
+  /**
+   * A revisit: a capture of a page the crawler found unchanged, stored without its payload. When
+   * the capture it repeats is in this file, it becomes a document with that payload, its own URL
+   * and its own date; otherwise it is counted as a revisit.
+   */
+  private void revisit(RecordHeader header) throws IOException, IngestException {
+    Long original = null;
+    String id = header.field("WARC-Refers-To");
+    if (id != null) {
+      original = originals.get("id " + id);
+    }
+    Instant refersToDate = Dates.parse(header.field("WARC-Refers-To-Date"));
+    String refersToUri = header.field("WARC-Refers-To-Target-URI");
+    if (original == null && refersToDate != null) {
+      String uri = refersToUri != null ? refersToUri : header.targetUri();
+      original = originals.get("at " + uri + " " + refersToDate);
+    }
+    String digest = header.field("WARC-Payload-Digest");
+    if (original == null && digest != null) {
+      original = originals.get("digest " + digest.toUpperCase(Locale.ROOT));
+    }
+    if (original == null || header.targetUri() == null) {
+      tally.skip(Skip.REVISIT);
+      return;
+    }
+    Capture[] capture = new Capture[1];
+    ArchiveReader.readAt(
+        file.path(),
+        original,
+        new ArchiveReader.Handler() {
+          @Override
+          public void record(RecordHeader at, InputStream block) throws IOException {
+            capture[0] = read(at, block);
+          }
+
+          @Override
+          public void damaged(long offset, String reason) {}
+        });
+    if (capture[0] == null) {
+      tally.skip(Skip.REVISIT);
+      return;
+    }
+    String recordId = header.field("WARC-Record-ID");
+    if (recordId != null) {
+      originals.putIfAbsent("id " + recordId, original); // a revisit of this revisit
+    }
+    hand(
+        header,
+        header.targetUri(),
+        header.date(),
+        capture[0],
+        formatOf(mediaType(capture[0].contentType()), capture[0].payload()));
+  }
+
+  /** Whether a captured URL names a page: web and file URLs, not {@code dns:} or crawler logs. */
+  private static boolean isPageUrl(String url) {
+    if (url == null) {
+      return false;
+    }
+    String lower = url.toLowerCase(Locale.ROOT);
+    return lower.startsWith("http:")
+        || lower.startsWith("https:")
+        || lower.startsWith("ftp:")
+        || lower.startsWith("file:");
+  }
+
+  private static boolean isBlank(byte[] payload) {
+    for (byte b : payload) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean startsWithHttp(byte[] head) {
+    int i = 0;
+    while (i < head.length && (head[i] == '\r' || head[i] == '\n' || head[i] == ' ')) {
+      i++;
+    }
+    return head.length - i >= 5
+        && new String(head, i, 5, java.nio.charset.StandardCharsets.ISO_8859_1)
+            .equalsIgnoreCase("HTTP/");
+  }
+
+  private static boolean isSuccess(int status) {
+    return status == 0 || (status >= 200 && status < 300); // 0: a status line without a number
+  }
+
+  private static byte[] concat(byte[] head, InputStream rest) throws IOException {
+    byte[] tail = rest.readNBytes(MAX_PAYLOAD_BYTES + PEEK_BYTES - head.length);
+    byte[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    return all;
+  }
+
+  /** The base media type, lower case without parameters, or "" when none is given. */
+  static String mediaType(String contentType) {
+    if (contentType == null) {
+      return "";
+    }
+    int semi = contentType.indexOf(';');
+    String base = semi >= 0 ? contentType.substring(0, semi) : contentType;
+    return base.strip().replace("\"", "").toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether a payload of this type may be a page (known text types, or no usable type). */
+  private static boolean maybeText(String type) {
+    return formatOfType(type) != null || unknownType(type);
+  }
+
+  private static boolean unknownType(String type) {
+    return type.isEmpty()
+        || type.equals("application/octet-stream")
+        || type.equals("unknown/unknown")
+        || type.equals("no-type")
+        || type.equals("text")
+        || !type.contains("/");
+  }
+
+  private static SourceFormat formatOfType(String type) {
+    return switch (type) {
+      case "text/html", "application/xhtml+xml", "text/xhtml", "application/html" ->
+          SourceFormat.HTML;
       case "text/plain" -> SourceFormat.TEXT;
       default -> null;
     };
   }
 
-  private static byte[] readCapped(InputStream in) throws IOException {
-    return in.readNBytes(MAX_PAYLOAD_BYTES);
+  /**
+   * How to read a payload: by its declared type, or when the type is missing or says nothing
+   * ({@code application/octet-stream}), by whether it starts like an HTML page.
+   */
+  static SourceFormat formatOf(String type, byte[] payload) {
+    SourceFormat format = formatOfType(type);
+    if (format != null || !unknownType(type)) {
+      return format;
+    }
+    String start =
+        new String(
+                payload,
+                0,
+                Math.min(payload.length, 1024),
+                java.nio.charset.StandardCharsets.ISO_8859_1)
+            .stripLeading()
+            .toLowerCase(Locale.ROOT);
+    boolean html =
+        start.startsWith("<!doctype html")
+            || start.startsWith("<html")
+            || start.startsWith("<head")
+            || start.startsWith("<body")
+            || ((start.startsWith("<?xml") || start.startsWith("<!--")) && start.contains("<html"));
+    return html ? SourceFormat.HTML : null;
+  }
+
+  /** The charset a Content-Type declares, or null. */
+  static String charsetOf(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    Matcher m = CHARSET.matcher(contentType);
+    return m.find() ? m.group(1) : null;
   }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.sandiq.index.DocumentIndex;
 import org.sandiq.index.DocumentPreparation;
 import org.sandiq.index.FileStamp;
+import org.sandiq.ingest.ArchiveSummary;
 import org.sandiq.ingest.BoilerplateLines;
 import org.sandiq.ingest.CleanDocument;
 import org.sandiq.ingest.CorpusFile;
@@ -26,7 +27,8 @@ import org.sandiq.ingest.SourceReader;
  * unchanged export is not parsed at all), then read on this thread while its documents are cleaned,
  * prepared and indexed on the {@link DocumentWorkers}, so one large export still uses every core. A
  * document that cannot be cleaned is then skipped and counted, and the file is reported with the
- * first reason, its other documents kept.
+ * first reason, its other documents kept. A web archive is read past damaged records; one with
+ * damage is reported the same way, with its first damaged place.
  */
 final class FileIndexer {
   private final DocumentIndex index;
@@ -47,8 +49,12 @@ final class FileIndexer {
     FAILED
   }
 
-  /** What indexing one file did. */
-  record Outcome(Kind kind, long documents, String error) {}
+  /** What indexing one file did; {@code archive} is what a web archive's records were, or null. */
+  record Outcome(Kind kind, long documents, String error, ArchiveSummary archive) {
+    Outcome(Kind kind, long documents, String error) {
+      this(kind, documents, error, null);
+    }
+  }
 
   /**
    * A loose file read and cleaned, not yet indexed: the unit a folder's boilerplate is learnt from.
@@ -150,20 +156,22 @@ final class FileIndexer {
     DocumentWorkers.Batch batch = workers.batch();
     boolean[] cleared = {false};
     String error = null;
+    ArchiveSummary archive = null;
     try {
-      reader.read(
-          file,
-          raw -> {
-            try {
-              if (!cleared[0]) {
-                index.deleteFile(name);
-                cleared[0] = true;
-              }
-              batch.submit(() -> index.add(preparation.prepare(raw, name, boilerplate)));
-            } catch (IOException e) {
-              throw new IndexFailure(e);
-            }
-          });
+      archive =
+          reader.read(
+              file,
+              raw -> {
+                try {
+                  if (!cleared[0]) {
+                    index.deleteFile(name);
+                    cleared[0] = true;
+                  }
+                  batch.submit(() -> index.add(preparation.prepare(raw, name, boilerplate)));
+                } catch (IOException e) {
+                  throw new IndexFailure(e);
+                }
+              });
     } catch (IndexFailure e) {
       batch.await();
       throw e.getCause();
@@ -179,9 +187,16 @@ final class FileIndexer {
     if (error == null && batch.skipped() > 0) {
       error = batch.skipped() + " documents skipped; the first: " + batch.firstSkipReason();
     }
+    if (error == null && archive != null && !archive.intact()) {
+      // Read past the damage: what was readable is indexed, the file is reported (and retried).
+      int n = archive.damage().size();
+      error =
+          (n == 1 ? "1 damaged place at " : n + " damaged places, the first at ")
+              + archive.damage().get(0);
+    }
     long written = batch.written();
     if (error != null && !cleared[0]) {
-      return new Outcome(Kind.FAILED, 0, error);
+      return new Outcome(Kind.FAILED, 0, error, archive);
     }
     if (!cleared[0]) {
       index.deleteFile(name);
@@ -189,9 +204,10 @@ final class FileIndexer {
     String recorded = error == null ? hash : FileStamp.PARTIAL + hash;
     index.recordFile(new FileStamp(name, recorded, file.size(), file.modifiedMillis()));
     if (error != null) {
-      return new Outcome(Kind.FAILED, written, error + " (" + written + " documents kept)");
+      return new Outcome(
+          Kind.FAILED, written, error + " (" + written + " documents kept)", archive);
     }
-    return new Outcome(old == null ? Kind.NEW : Kind.CHANGED, written, null);
+    return new Outcome(old == null ? Kind.NEW : Kind.CHANGED, written, null, archive);
   }
 
   /** Carries a failure of the index itself (disk full, closed writer), which ends the run. */

@@ -3,6 +3,7 @@ package org.sandiq.reindex;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.sandiq.ingest.ArchiveSummary;
 
 /**
  * What a reindex did, counted in corpus files.
@@ -15,6 +16,8 @@ import java.util.Locale;
  * @param documents content documents written in this run
  * @param elapsed wall-clock time of the run
  * @param failures each failed file with its reason
+ * @param archives each web archive (WARC, ARC) read in this run: what its records were, in path
+ *     order
  */
 public record ReindexReport(
     int indexed,
@@ -24,10 +27,25 @@ public record ReindexReport(
     int failed,
     long documents,
     Duration elapsed,
-    List<Failure> failures) {
+    List<Failure> failures,
+    List<Archive> archives) {
 
   /** A corpus file that could not be read, and why. */
   public record Failure(String file, String reason) {}
+
+  /**
+   * A web archive read in this run.
+   *
+   * @param file its corpus-relative path
+   * @param read what its records were and where it was damaged
+   * @param indexed the documents written from it
+   */
+  public record Archive(String file, ArchiveSummary read, long indexed) {
+    /** {@code path: 133 records, 41 documents; skipped: not a page 62, …; damaged 1: offset …}. */
+    public String line() {
+      return file + ": " + read.line(indexed);
+    }
+  }
 
   /** Whether every file was read. */
   public boolean succeeded() {

@@ -178,6 +178,7 @@ public final class Reindexer {
     private final java.util.concurrent.atomic.AtomicLong documents =
         new java.util.concurrent.atomic.AtomicLong();
     private final List<ReindexReport.Failure> failures = new ArrayList<>();
+    private final List<ReindexReport.Archive> archives = new ArrayList<>();
     private final AtomicReference<IOException> fatal = new AtomicReference<>();
 
     Progress(ReindexListener listener, int toRead) {
@@ -187,6 +188,13 @@ public final class Reindexer {
 
     void record(CorpusFile file, FileIndexer.Outcome outcome) {
       documents.addAndGet(outcome.documents());
+      if (outcome.archive() != null) {
+        synchronized (archives) {
+          archives.add(
+              new ReindexReport.Archive(
+                  file.relativePath(), outcome.archive(), outcome.documents()));
+        }
+      }
       switch (outcome.kind()) {
         case NEW -> indexed.incrementAndGet();
         case CHANGED -> updated.incrementAndGet();
@@ -217,6 +225,11 @@ public final class Reindexer {
         sorted = new ArrayList<>(failures);
       }
       sorted.sort((a, b) -> a.file().compareTo(b.file()));
+      List<ReindexReport.Archive> read;
+      synchronized (archives) {
+        read = new ArrayList<>(archives);
+      }
+      read.sort((a, b) -> a.file().compareTo(b.file()));
       return new ReindexReport(
           indexed.get(),
           updated.get(),
@@ -225,7 +238,8 @@ public final class Reindexer {
           sorted.size(),
           documents.get(),
           elapsed,
-          List.copyOf(sorted));
+          List.copyOf(sorted),
+          List.copyOf(read));
     }
 
     static java.util.concurrent.ThreadFactory threads(String name) {
