@@ -79,6 +79,28 @@ class CommandLineTest {
   }
 
   @Test
+  void reindexSummarisesEachArchiveAndADamagedOneExitsNonZero() throws Exception {
+    Path corpus = dir.resolve("corpus");
+    Fixtures.copyShipped(corpus, "warc/warcio-example.warc.gz", "warc/whole.warc.gz");
+    byte[] whole = Files.readAllBytes(corpus.resolve("warc/whole.warc.gz"));
+    Files.write(corpus.resolve("warc/cut.warc.gz"), java.util.Arrays.copyOf(whole, 2800));
+    Run run = run("reindex", "--corpus", corpus.toString(), "--index", dir.resolve("i").toString());
+    assertEquals(1, run.exit(), run.out() + run.err());
+    List<String> lines = run.out().lines().toList();
+    assertTrue(
+        lines.contains("archive warc/whole.warc.gz: 6 records, 2 documents; skipped: not a page 4"),
+        run.out());
+    String cut =
+        lines.stream().filter(l -> l.startsWith("archive warc/cut.warc.gz: ")).findFirst().get();
+    assertTrue(
+        cut.matches(".*1 documents; skipped: not a page \\d; damaged 1: offset \\d+: .*cut off.*"),
+        cut);
+    assertTrue(
+        run.err().matches("(?s).*failed: warc/cut.warc.gz: 1 damaged place at offset \\d+: .*"),
+        run.err());
+  }
+
+  @Test
   void reindexOfAMissingCorpusIsAClearError() {
     Run run =
         run(

@@ -82,6 +82,22 @@ class BadInputTest {
   }
 
   @Test
+  void binaryFilesNamedAsTextAreReportedAsNotText() throws Exception {
+    // Real compressed data without NUL bytes (brotli), and a gzip file without its .gz.
+    Files.copy(ArchiveFiles.sample("crafted-page.html.br"), dir.resolve("page.html"));
+    Files.write(
+        dir.resolve("notes.txt"),
+        ArchiveFiles.gzip(
+            "Notes about the Caspian Sea.".repeat(20).getBytes(StandardCharsets.UTF_8)));
+    SourceReader reader = new SourceReader();
+    for (CorpusFile file : new Corpus(dir).files()) {
+      IngestException e =
+          assertThrows(IngestException.class, () -> reader.read(file, raw -> cleaner.clean(raw)));
+      assertTrue(e.getMessage().contains("not text"), file + ": " + e.getMessage());
+    }
+  }
+
+  @Test
   void badFilesAreReportedAndTheRestIsRead() throws Exception {
     Files.write(dir.resolve("empty.html"), new byte[0]);
     Files.write(dir.resolve("binary.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});

@@ -63,17 +63,17 @@ class SharedArchivesTest {
         probes.size() - missed.size(), probes.size(), 100 * rate);
     missed.forEach(m -> System.out.println("  missed: " + m));
     report.failures().forEach(f -> System.out.println("  reported: " + f));
-    assertTrue(probes.size() >= 40, "the samples hold pages to probe: " + probes.size());
+    assertTrue(probes.size() >= 30, "the samples hold pages to probe: " + probes.size());
     assertTrue(rate >= 0.95, "found " + (100 * rate) + " %; missed: " + missed);
   }
 
   /**
-   * Whether a hit is the probed page: a document of the probed file with the page's URL, or a copy
-   * or capture collapsed into a hit (the same text found in another file is not this file read).
+   * Whether a hit is the probed page: a document of the probed file with the URL the archive
+   * captured, or a copy or capture collapsed into a hit (the same text found in another file is not
+   * this file read).
    */
   private static boolean found(
       LuceneSearchService search, SearchResponse response, PageProbes.Probe probe) {
-    String urlKey = DuplicateKeys.urlKey(probe.url());
     for (SearchResponse.Hit hit : response.hits()) {
       StoredDocument doc = search.document(hit.id()).orElseThrow();
       List<String> ids = new ArrayList<>(List.of(doc.id()));
@@ -81,8 +81,7 @@ class SharedArchivesTest {
       doc.captures().forEach(r -> ids.add(r.id()));
       for (String id : ids) {
         StoredDocument d = search.document(id).orElseThrow();
-        if (d.source().startsWith(probe.file() + "#")
-            && Objects.equals(DuplicateKeys.urlKey(d.url()), urlKey)) {
+        if (d.source().startsWith(probe.file() + "#") && Objects.equals(d.url(), probe.url())) {
           return true;
         }
       }
