@@ -136,7 +136,7 @@ final class ArchiveReader {
    * one, where the k-th record starting in one member gets the member's offset + k.
    */
   private static final class Segment {
-    private final Lines in;
+    private final ArchiveBytes.Lines in;
     private final LongUnaryOperator locator;
     private final boolean members;
     private long lastPlace = -1;
@@ -145,7 +145,7 @@ final class ArchiveReader {
     private boolean cutOff;
 
     Segment(InputStream in, LongUnaryOperator locator, boolean members) {
-      this.in = new Lines(in);
+      this.in = new ArchiveBytes.Lines(in);
       this.locator = locator;
       this.members = members;
     }
@@ -201,22 +201,22 @@ final class ArchiveReader {
           continue;
         }
         lost = false;
-        Block block = new Block(in, header.length());
+        ArchiveBytes.Block block = new ArchiveBytes.Block(in, header.length());
         handler.record(header, block);
         block.skipRest();
         if (block.cutOff()) {
           handler.damaged(
               place,
               "record cut off: the file ends after "
-                  + block.read
+                  + block.bytesRead()
                   + " of its "
                   + header.length()
-                  + " bytes (what was there is kept)");
+                  + " bytes; the part read is kept");
           cutOff = true;
           return false;
         }
         if (header.isArc() && header.type().equals("warcinfo")) {
-          arcFieldCount = arcFieldCount(block.head);
+          arcFieldCount = arcFieldCount(block.head());
         }
         if (header.offset() == stopAfter) {
           return true;
@@ -270,123 +270,6 @@ final class ArchiveReader {
         return Math.max(5, lines[1].strip().split(" +").length);
       }
       return 5;
-    }
-  }
-
-  /** Reads lines and counts bytes. */
-  private static final class Lines extends InputStream {
-    private final InputStream in;
-    private long position;
-
-    Lines(InputStream in) {
-      this.in = in;
-    }
-
-    long position() {
-      return position;
-    }
-
-    /**
-     * The next line without its line end (LF or CRLF), or null at the end. A line longer than
-     * {@code max} is returned cut to {@code max} bytes, the rest of it skipped.
-     */
-    byte[] line(int max) throws IOException {
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(128);
-      int c;
-      boolean any = false;
-      while ((c = in.read()) >= 0) {
-        position++;
-        any = true;
-        if (c == '\n') {
-          break;
-        }
-        if (out.size() < max) {
-          out.write(c);
-        }
-      }
-      if (!any) {
-        return null;
-      }
-      byte[] line = out.toByteArray();
-      int n = line.length;
-      if (n > 0 && line[n - 1] == '\r') {
-        return java.util.Arrays.copyOf(line, n - 1);
-      }
-      return line;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int c = in.read();
-      if (c >= 0) {
-        position++;
-      }
-      return c;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = in.read(b, off, len);
-      if (n > 0) {
-        position += n;
-      }
-      return n;
-    }
-  }
-
-  /** A record's content block: exactly its length, or less when the file ends first. */
-  private static final class Block extends InputStream {
-    private final Lines in;
-    private final long length;
-    private long read;
-    private boolean ended;
-    private byte[] head = new byte[0];
-
-    Block(Lines in, long length) {
-      this.in = in;
-      this.length = length;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (read >= length || ended) {
-        return -1;
-      }
-      int n;
-      try {
-        n = in.read(b, off, (int) Math.min(len, length - read));
-      } catch (EOFException e) {
-        n = -1; // a gzip member that the file cuts off: what came before it is kept
-      }
-      if (n < 0) {
-        ended = true;
-        return -1;
-      }
-      if (read < 4096) {
-        int keep = (int) Math.min(n, 4096 - read);
-        byte[] more = java.util.Arrays.copyOf(head, head.length + keep);
-        System.arraycopy(b, off, more, head.length, keep);
-        head = more;
-      }
-      read += n;
-      return n;
-    }
-
-    void skipRest() throws IOException {
-      byte[] buffer = new byte[8192];
-      while (read(buffer, 0, buffer.length) >= 0) {
-        // skipped: what the handler did not need
-      }
-    }
-
-    boolean cutOff() {
-      return read < length;
     }
   }
 }

@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.sandiq.ingest.ArchiveSummary.Skip;
 
 /**
@@ -28,9 +26,6 @@ final class WarcRecords {
 
   /** How much of a block is read to see what it holds before it is read whole. */
   private static final int PEEK_BYTES = 64 << 10;
-
-  private static final Pattern CHARSET =
-      Pattern.compile("charset\\s*=\\s*[\"']?([^\"';,\\s]+)", Pattern.CASE_INSENSITIVE);
 
   private final CorpusFile file;
   private final SourceReader.Sink sink;
@@ -112,7 +107,7 @@ final class WarcRecords {
 
   private void capture(RecordHeader header, InputStream block) throws IOException, IngestException {
     String url = header.targetUri();
-    if (!isPageUrl(url)) {
+    if (!PayloadTypes.isPageUrl(url)) {
       tally.skip(Skip.NOT_A_PAGE); // DNS lookups, ARC file descriptions, crawler logs
       return;
     }
@@ -145,7 +140,7 @@ final class WarcRecords {
         tally.skip(Skip.HTTP_STATUS);
         return null;
       }
-      if (!maybeText(mediaType(peek.contentType()))) {
+      if (!PayloadTypes.maybeText(PayloadTypes.mediaType(peek.contentType()))) {
         tally.skip(Skip.NOT_HTML);
         return null;
       }
@@ -159,7 +154,7 @@ final class WarcRecords {
       tally.skip(Skip.NOT_A_PAGE);
       return null;
     }
-    if (!maybeText(mediaType(header.contentType()))) {
+    if (!PayloadTypes.maybeText(PayloadTypes.mediaType(header.contentType()))) {
       tally.skip(Skip.NOT_HTML);
       return null;
     }
@@ -169,11 +164,12 @@ final class WarcRecords {
 
   /** The format to read a capture as, or null (counted) when it is no document. */
   private SourceFormat check(Capture capture) {
-    if (isBlank(capture.payload())) {
+    if (PayloadTypes.isBlank(capture.payload())) {
       tally.skip(Skip.EMPTY);
       return null;
     }
-    SourceFormat format = formatOf(mediaType(capture.contentType()), capture.payload());
+    SourceFormat format =
+        PayloadTypes.formatOf(PayloadTypes.mediaType(capture.contentType()), capture.payload());
     if (format == null) {
       tally.skip(Skip.NOT_HTML);
       return null;
@@ -196,7 +192,7 @@ final class WarcRecords {
             date,
             format,
             capture.payload(),
-            charsetOf(capture.contentType())));
+            PayloadTypes.charsetOf(capture.contentType())));
   }
 
   /** Notes how revisits may name this capture: record id, URL and date, payload digest. */
@@ -266,28 +262,8 @@ final class WarcRecords {
         header.targetUri(),
         header.date(),
         capture[0],
-        formatOf(mediaType(capture[0].contentType()), capture[0].payload()));
-  }
-
-  /** Whether a captured URL names a page: web and file URLs, not {@code dns:} or crawler logs. */
-  private static boolean isPageUrl(String url) {
-    if (url == null) {
-      return false;
-    }
-    String lower = url.toLowerCase(Locale.ROOT);
-    return lower.startsWith("http:")
-        || lower.startsWith("https:")
-        || lower.startsWith("ftp:")
-        || lower.startsWith("file:");
-  }
-
-  private static boolean isBlank(byte[] payload) {
-    for (byte b : payload) {
-      if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != 0) {
-        return false;
-      }
-    }
-    return true;
+        PayloadTypes.formatOf(
+            PayloadTypes.mediaType(capture[0].contentType()), capture[0].payload()));
   }
 
   private static boolean startsWithHttp(byte[] head) {
@@ -309,73 +285,5 @@ final class WarcRecords {
     byte[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
     System.arraycopy(tail, 0, all, head.length, tail.length);
     return all;
-  }
-
-  /** The base media type, lower case without parameters, or "" when none is given. */
-  static String mediaType(String contentType) {
-    if (contentType == null) {
-      return "";
-    }
-    int semi = contentType.indexOf(';');
-    String base = semi >= 0 ? contentType.substring(0, semi) : contentType;
-    return base.strip().replace("\"", "").toLowerCase(Locale.ROOT);
-  }
-
-  /** Whether a payload of this type may be a page (known text types, or no usable type). */
-  private static boolean maybeText(String type) {
-    return formatOfType(type) != null || unknownType(type);
-  }
-
-  private static boolean unknownType(String type) {
-    return type.isEmpty()
-        || type.equals("application/octet-stream")
-        || type.equals("unknown/unknown")
-        || type.equals("no-type")
-        || type.equals("text")
-        || !type.contains("/");
-  }
-
-  private static SourceFormat formatOfType(String type) {
-    return switch (type) {
-      case "text/html", "application/xhtml+xml", "text/xhtml", "application/html" ->
-          SourceFormat.HTML;
-      case "text/plain" -> SourceFormat.TEXT;
-      default -> null;
-    };
-  }
-
-  /**
-   * How to read a payload: by its declared type, or when the type is missing or says nothing
-   * ({@code application/octet-stream}), by whether it starts like an HTML page.
-   */
-  static SourceFormat formatOf(String type, byte[] payload) {
-    SourceFormat format = formatOfType(type);
-    if (format != null || !unknownType(type)) {
-      return format;
-    }
-    String start =
-        new String(
-                payload,
-                0,
-                Math.min(payload.length, 1024),
-                java.nio.charset.StandardCharsets.ISO_8859_1)
-            .stripLeading()
-            .toLowerCase(Locale.ROOT);
-    boolean html =
-        start.startsWith("<!doctype html")
-            || start.startsWith("<html")
-            || start.startsWith("<head")
-            || start.startsWith("<body")
-            || ((start.startsWith("<?xml") || start.startsWith("<!--")) && start.contains("<html"));
-    return html ? SourceFormat.HTML : null;
-  }
-
-  /** The charset a Content-Type declares, or null. */
-  static String charsetOf(String contentType) {
-    if (contentType == null) {
-      return null;
-    }
-    Matcher m = CHARSET.matcher(contentType);
-    return m.find() ? m.group(1) : null;
   }
 }

@@ -180,8 +180,20 @@ class ArchiveReadingTest {
                 "HTTP/1.1 200 OK",
                 List.of("Content-Type: text/html", "Transfer-Encoding: chunked"),
                 ArchiveFiles.concat("fffff\r\n".getBytes(StandardCharsets.US_ASCII), body)));
-    Read read = readBytes("lying.warc", chunkedPlain, gzipPlain, brotliPlain, longChunk);
-    assertEquals(4, read.docs().size(), read.summary().line());
+    // No Content-Type at all, or one with junk after it: the bytes say HTML.
+    byte[] untyped =
+        response(
+            "http://example.az/e",
+            "2024-05-01T10:00:04Z",
+            http("HTTP/1.1 200 OK", List.of("Server: old"), body));
+    byte[] junkType =
+        response(
+            "http://example.az/f",
+            "2024-05-01T10:00:05Z",
+            http("HTTP/1.1 200 OK", List.of("Content-Type: TEXT/HTML,"), body));
+    Read read =
+        readBytes("lying.warc", chunkedPlain, gzipPlain, brotliPlain, longChunk, untyped, junkType);
+    assertEquals(6, read.docs().size(), read.summary().line());
     for (CleanDocument doc : read.docs()) {
       assertEquals(
           "Nizami Ganjavi was born in Ganja in the twelfth century.", doc.text(), doc.url());
