@@ -27,11 +27,19 @@ public enum SourceFormat {
    */
   JSONL;
 
-  /** The format of the file at {@code path}, or empty when Sandiq does not read such files. */
+  /**
+   * The format of the file at {@code path}, or empty when Sandiq does not read such files. Told by
+   * the name; a web archive's name with one more suffix (Heritrix's {@code .warc.gz.open} while it
+   * writes, a {@code .warc.gz.bad} set aside) is a web archive when its first bytes say so (gzip,
+   * {@code WARC/}, or an ARC file description), so no archive is ignored for its name.
+   */
   public static Optional<SourceFormat> of(Path path) {
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.startsWith(".")) {
       return Optional.empty();
+    }
+    if (ARCHIVE_WITH_SUFFIX.matcher(name).matches()) {
+      return looksLikeArchive(path) ? Optional.of(WARC) : Optional.empty();
     }
     if (name.endsWith(".jsonl")
         || name.endsWith(".jsonl.gz")
@@ -57,5 +65,22 @@ public enum SourceFormat {
       return Optional.of(WARC);
     }
     return Optional.empty();
+  }
+
+  private static final java.util.regex.Pattern ARCHIVE_WITH_SUFFIX =
+      java.util.regex.Pattern.compile(".+\\.w?arc(\\.gz)?\\.(?!gz$)[a-z0-9]{1,8}");
+
+  private static boolean looksLikeArchive(Path path) {
+    byte[] head = new byte[9];
+    int n;
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(path)) {
+      n = in.readNBytes(head, 0, head.length);
+    } catch (java.io.IOException e) {
+      return false;
+    }
+    String start = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return GzipMember.isHeader(head, 0)
+        || start.startsWith("WARC/")
+        || start.startsWith("filedesc:");
   }
 }

@@ -241,6 +241,22 @@ class ArchiveReadingTest {
   }
 
   @Test
+  void anArchiveWithAnExtraSuffixIsReadAndItsSidecarsAreNot() throws Exception {
+    Path corpus = dir.resolve("suffixes");
+    Files.createDirectories(corpus);
+    Files.copy(
+        ArchiveFiles.sample("warcio-example-bad.warc.gz.bad"),
+        corpus.resolve("example-bad.warc.gz.bad"));
+    Files.writeString(corpus.resolve("example-bad.warc.gz.md5"), "0123456789abcdef  x\n");
+    List<CorpusFile> files = new Corpus(corpus).files();
+    assertEquals(
+        List.of("example-bad.warc.gz.bad"), files.stream().map(CorpusFile::relativePath).toList());
+    Read read = read(corpus.resolve("example-bad.warc.gz.bad"));
+    assertEquals(2, read.docs().size(), read.summary().line());
+    assertEquals("http://example.com?example=1", read.docs().get(0).url());
+  }
+
+  @Test
   void aDamagedGzipMemberIsReportedAndTheNextRecordIsRead() throws Exception {
     byte[] first =
         ArchiveFiles.gzip(
