@@ -53,6 +53,33 @@ class DocumentMapperTest {
   }
 
   @Test
+  void anArchivedPageKeepsItsCapturedUrlAndStoresItsCanonicalLinkApart() throws Exception {
+    byte[] html =
+        ("<html><head><link rel=canonical href=\"https://www.example.az/story\"></head>"
+                + "<body><p>A story about the Caspian Sea and the ports along its shore.</p>"
+                + "</body></html>")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    CleanDocument doc =
+        new DocumentCleaner()
+            .clean(
+                new RawDocument(
+                    "a.warc.gz#0",
+                    "http://example.az/story?utm_source=feed",
+                    null,
+                    SourceFormat.HTML,
+                    html,
+                    "utf-8"));
+    Document d =
+        new DocumentMapper(DocumentMapper.facetsConfig())
+            .toLucene(new IndexedDocument(doc, Detection.UNDETERMINED, "a.warc.gz"));
+    assertEquals(List.of("http://example.az/story?utm_source=feed"), values(d, Fields.URL));
+    assertEquals(List.of("https://www.example.az/story"), values(d, Fields.CANONICAL_URL));
+    // Captures of one URL share the key, tracking parameters aside.
+    assertEquals(
+        "example.az/story", d.getFields(Fields.URL_KEY)[0].stringValue(), "the captured URL's key");
+  }
+
+  @Test
   void shortOrUncertainPassagesStayUndetermined() {
     var passages =
         new PassageLanguages(detector)
