@@ -176,7 +176,8 @@ final class ArchiveReader {
         if (raw == null) {
           return false;
         }
-        String line = RecordHeader.text(raw).strip();
+        // Padding some writers put between records (NUL bytes, a byte-order mark) is no damage.
+        String line = RecordHeader.text(raw).replaceFirst("^[\\x00\\uFEFF]+", "").strip();
         if (line.isEmpty()) {
           continue; // record trailers and padding
         }

@@ -25,8 +25,10 @@ import org.brotli.dec.BrotliInputStream;
  * @param rawBody the body as stored in the archive (before any decoding): what the payload digest
  *     of a WARC record is computed over
  * @param payload the body with transfer and content encodings undone, capped at {@code max} bytes
+ * @param damage null, or why the payload is incomplete (a compressed body cut short): it is then
+ *     the part that decoded
  */
-record HttpPayload(int status, String contentType, byte[] rawBody, byte[] payload) {
+record HttpPayload(int status, String contentType, byte[] rawBody, byte[] payload, String damage) {
 
   /**
    * The response in {@code block}, or null when the block does not start with an HTTP status line.
@@ -84,17 +86,21 @@ record HttpPayload(int status, String contentType, byte[] rawBody, byte[] payloa
     if (transfer.contains("chunked")) {
       payload = dechunk(payload);
     }
-    for (int i = content.size() - 1; i >= 0; i--) {
-      payload = decode(content.get(i), payload, max);
-    }
+    String damage = null;
     if (content.isEmpty() && GzipMember.isHeader(payload, 0)) {
-      // Compressed but not declared: some servers and crawlers drop the header.
-      payload = decode("gzip", payload, max);
+      content.add("gzip"); // compressed but not declared: some servers and crawlers drop the header
+    }
+    for (int i = content.size() - 1; i >= 0; i--) {
+      Decoded decoded = decode(content.get(i), payload, max);
+      payload = decoded.bytes();
+      if (!decoded.complete() && damage == null) {
+        damage = content.get(i) + " payload cut short or damaged; the part that decoded is kept";
+      }
     }
     if (payload.length > max) {
       payload = Arrays.copyOf(payload, max);
     }
-    return new HttpPayload(status, contentType, raw, payload);
+    return new HttpPayload(status, contentType, raw, payload, damage);
   }
 
   private static List<String> tokens(String value) {
@@ -161,29 +167,31 @@ record HttpPayload(int status, String contentType, byte[] rawBody, byte[] payloa
    * midway (a truncated capture) gives what was decoded until then. Unknown or empty codings are
    * identity.
    */
-  static byte[] decode(String coding, byte[] body, int max) {
+  static Decoded decode(String coding, byte[] body, int max) {
     try {
       return switch (coding) {
         case "gzip", "x-gzip" ->
             GzipMember.isHeader(body, 0)
                 ? kept(drain(new GZIPInputStream(new ByteArrayInputStream(body)), max), body)
-                : body;
+                : Decoded.as(body);
         case "deflate" -> inflate(body, max);
         case "br" -> {
           Decoded decoded = drain(new BrotliInputStream(new ByteArrayInputStream(body)), max);
           // Brotli has no magic number: a plain body under a lying header decodes into a little
           // garbage before it fails. A body that fails and was markup already stays as it was.
-          yield !decoded.complete() && looksLikeMarkup(body) ? body : kept(decoded, body);
+          yield !decoded.complete() && looksLikeMarkup(body)
+              ? Decoded.as(body)
+              : kept(decoded, body);
         }
-        default -> body; // identity, empty, misspelt or unknown: the bytes as they are
+        default -> Decoded.as(body); // identity, empty, misspelt or unknown: the bytes as they are
       };
     } catch (IOException | RuntimeException e) {
-      return body; // not even the start decodes: the header lied
+      return Decoded.as(body); // not even the start decodes: the header lied
     }
   }
 
   /** Deflate as servers send it: zlib-wrapped by the standard, raw by many servers. */
-  private static byte[] inflate(byte[] body, int max) {
+  private static Decoded inflate(byte[] body, int max) {
     boolean zlib =
         body.length >= 2
             && (body[0] & 0x0F) == 8
@@ -197,11 +205,16 @@ record HttpPayload(int status, String contentType, byte[] rawBody, byte[] payloa
     }
   }
 
-  private record Decoded(byte[] bytes, boolean complete) {}
+  /** Decoded bytes, and whether the coding ended properly (not cut short or damaged). */
+  record Decoded(byte[] bytes, boolean complete) {
+    static Decoded as(byte[] bytes) {
+      return new Decoded(bytes, true);
+    }
+  }
 
-  /** What decoded, or the original when nothing did. */
-  private static byte[] kept(Decoded decoded, byte[] original) {
-    return decoded.bytes().length > 0 ? decoded.bytes() : original;
+  /** What decoded, or the original (as it is: the header lied) when nothing did. */
+  private static Decoded kept(Decoded decoded, byte[] original) {
+    return decoded.bytes().length > 0 ? decoded : Decoded.as(original);
   }
 
   /** Reads {@code in} up to {@code max} bytes; when it fails midway, what it gave until then. */

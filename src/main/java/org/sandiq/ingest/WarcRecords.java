@@ -103,7 +103,7 @@ final class WarcRecords {
   }
 
   /** What a response or resource record captured: a status, a type and the payload bytes. */
-  private record Capture(int status, String contentType, byte[] payload) {}
+  private record Capture(int status, String contentType, byte[] payload, String damage) {}
 
   private void capture(RecordHeader header, InputStream block) throws IOException, IngestException {
     String url = header.targetUri();
@@ -114,6 +114,9 @@ final class WarcRecords {
     Capture capture = read(header, block);
     if (capture == null) {
       return;
+    }
+    if (capture.damage() != null) {
+      tally.damaged(header.offset(), capture.damage());
     }
     SourceFormat format = check(capture);
     if (format == null) {
@@ -135,7 +138,8 @@ final class WarcRecords {
                 || header.contentType() == null
                 || header.contentType().toLowerCase(Locale.ROOT).startsWith("application/http"));
     if (http) {
-      HttpPayload peek = HttpPayload.parse(head, PEEK_BYTES);
+      HttpPayload peek =
+          HttpPayload.parse(head, head.length < PEEK_BYTES ? MAX_PAYLOAD_BYTES : PEEK_BYTES);
       if (!isSuccess(peek.status())) {
         tally.skip(Skip.HTTP_STATUS);
         return null;
@@ -144,9 +148,12 @@ final class WarcRecords {
         tally.skip(Skip.NOT_HTML);
         return null;
       }
-      byte[] whole = head.length < PEEK_BYTES ? head : concat(head, block);
-      HttpPayload response = HttpPayload.parse(whole, MAX_PAYLOAD_BYTES);
-      return new Capture(response.status(), response.contentType(), response.payload());
+      HttpPayload response =
+          head.length < PEEK_BYTES
+              ? peek // the whole block was in the peek
+              : HttpPayload.parse(concat(head, block), MAX_PAYLOAD_BYTES);
+      return new Capture(
+          response.status(), response.contentType(), response.payload(), response.damage());
     }
     if (header.contentType() != null
         && header.contentType().toLowerCase(Locale.ROOT).startsWith("application/http")) {
@@ -159,7 +166,7 @@ final class WarcRecords {
       return null;
     }
     byte[] whole = head.length < PEEK_BYTES ? head : concat(head, block);
-    return new Capture(0, header.contentType(), whole);
+    return new Capture(0, header.contentType(), whole, null);
   }
 
   /** The format to read a capture as, or null (counted) when it is no document. */

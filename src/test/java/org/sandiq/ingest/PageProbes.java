@@ -101,18 +101,29 @@ final class PageProbes {
     return new String(body, StandardCharsets.UTF_8);
   }
 
-  /** The longest paragraph of visible text: what any reader of the page would call its content. */
+  /**
+   * The longest paragraph of visible text: what any reader of the page would call its content. A
+   * {@code <p>} when the page has one, else the longest other text block (a list item, a cell).
+   */
   private static String visibleParagraph(String html) {
     Document doc = Jsoup.parse(html);
-    doc.select("script, style, noscript, template, head").remove();
+    doc.select("script, style, noscript, template, head, select, textarea, button").remove();
+    String best = longest(doc.body().select("p"));
+    if (best.isEmpty()) {
+      best = longest(doc.body().select("li, td, dd, blockquote, h1, h2"));
+    }
+    return best.isEmpty() ? doc.body().text() : best;
+  }
+
+  private static String longest(List<Element> elements) {
     String best = "";
-    for (Element e : doc.body().select("p, li, td, dd, blockquote, h1, h2")) {
+    for (Element e : elements) {
       String text = e.text();
       if (text.length() > best.length()) {
         best = text;
       }
     }
-    return best.isEmpty() ? doc.body().text() : best;
+    return best;
   }
 
   /** Three distinct long words from the middle of {@code text}, or null when it has too few. */
