@@ -69,9 +69,9 @@ class DocumentMapperTest {
                     SourceFormat.HTML,
                     html,
                     "utf-8"));
-    Document d =
-        new DocumentMapper(DocumentMapper.facetsConfig())
-            .toLucene(new IndexedDocument(doc, Detection.UNDETERMINED, "a.warc.gz"));
+    PreparedDocument prepared =
+        new DocumentPreparation(AnalysisProfile.MULTILINGUAL, detector).prepare(doc, "a.warc.gz");
+    Document d = new DocumentMapper(DocumentMapper.facetsConfig()).toLucene(prepared);
     assertEquals(List.of("http://example.az/story?utm_source=feed"), values(d, Fields.URL));
     assertEquals(List.of("https://www.example.az/story"), values(d, Fields.CANONICAL_URL));
     // Captures of one URL share the key, tracking parameters aside.
