@@ -34,22 +34,25 @@ final class MainContent {
 
   /** The main text under {@code body}: blocks separated by a blank line. */
   static String extract(Element body, String langHint, String title) {
-    List<TextBlock> blocks = BlockSegmenter.segment(body);
+    Map<Element, Integer> allTables = DataTables.all(body);
+    Set<Element> dataTables = DataTables.content(body, allTables);
+    List<TextBlock> blocks = BlockSegmenter.segment(body, dataTables);
     if (blocks.isEmpty()) {
       return "";
     }
     Set<Element> dropped = boilerplateParts(body, new Stats(blocks, body));
-    List<TextBlock> candidates = new ArrayList<>();
-    for (TextBlock b : blocks) {
-      if (!under(b.owner(), dropped, body)) {
-        candidates.add(b);
-      }
+    List<TextBlock> candidates = outside(blocks, dropped, body);
+    Set<Element> containers = containers(candidates, body, new Stats(candidates, body));
+    Set<Element> inArticle = DataTables.inArticle(allTables.keySet(), containers, dropped, body);
+    if (!dataTables.containsAll(inArticle)) {
+      // Data tables of the article, known only now: cut the page again with their rows as blocks.
+      // The elements are the same, so the boilerplate parts and the containers still hold.
+      Set<Element> union = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      union.addAll(dataTables);
+      union.addAll(inArticle);
+      dataTables = union;
+      candidates = outside(BlockSegmenter.segment(body, dataTables), dropped, body);
     }
-    if (candidates.isEmpty()) {
-      candidates = blocks;
-    }
-    Stats stats = new Stats(candidates, body);
-    Set<Element> containers = containers(candidates, body, stats);
     List<TextBlock> kept = new ArrayList<>();
     for (TextBlock b : candidates) {
       if (containers.contains(body) || under(b.owner(), containers, body)) {
@@ -58,14 +61,34 @@ final class MainContent {
     }
     StopWords stopWords = StopWords.forText(sample(kept), langHint);
     kept = BlockFilter.filter(kept, stopWords, title);
+    if (!dataTables.isEmpty()) {
+      kept = DataTables.withRows(kept, candidates, dataTables);
+    }
     StringBuilder out = new StringBuilder();
+    Element table = null;
     for (TextBlock b : kept) {
+      // The rows of a data table are the lines of one block: a table is one passage, as a
+      // paragraph is, and its language is detected once, not row by row.
+      Element rowOf = dataTables.isEmpty() ? null : DataTables.tableOfRow(b, dataTables);
       if (out.length() > 0) {
-        out.append("\n\n");
+        out.append(rowOf != null && rowOf == table ? "\n" : "\n\n");
       }
       out.append(b.text());
+      table = rowOf;
     }
     return out.toString();
+  }
+
+  /** The blocks not under {@code dropped}; all of them when that would leave none. */
+  private static List<TextBlock> outside(
+      List<TextBlock> blocks, Set<Element> dropped, Element body) {
+    List<TextBlock> candidates = new ArrayList<>();
+    for (TextBlock b : blocks) {
+      if (!under(b.owner(), dropped, body)) {
+        candidates.add(b);
+      }
+    }
+    return candidates.isEmpty() ? blocks : candidates;
   }
 
   private static String sample(List<TextBlock> blocks) {
