@@ -95,6 +95,16 @@ final class CrawlCommand implements Callable<Integer> {
   long maxSize;
 
   @Option(
+      names = "--max-query-variants",
+      paramLabel = "N",
+      defaultValue = "" + CrawlConfig.DEFAULT_MAX_QUERY_VARIANTS,
+      description =
+          "Query-string variants a site makes of its own pages (a calendar's next month, sort"
+              + " orders, filters) followed per path pattern (digits collapsed); more are skipped"
+              + " as traps (default: ${DEFAULT-VALUE}).")
+  int maxQueryVariants;
+
+  @Option(
       names = "--user-agent",
       paramLabel = "UA",
       defaultValue = CrawlConfig.DEFAULT_USER_AGENT,
@@ -154,10 +164,11 @@ final class CrawlCommand implements Callable<Integer> {
         || maxPerHost < 1
         || delayMillis < 0
         || timeoutMillis < 1
-        || maxSize < 1) {
+        || maxSize < 1
+        || maxQueryVariants < 1) {
       err.println(
-          "sandiq: --max-pages, --max-per-host, --timeout and --max-size must be at least 1,"
-              + " --max-depth and --delay at least 0");
+          "sandiq: --max-pages, --max-per-host, --timeout, --max-size and --max-query-variants"
+              + " must be at least 1, --max-depth and --delay at least 0");
       return Main.EXIT_FATAL;
     }
     Path outDir = outFolder.toAbsolutePath().normalize();
@@ -182,7 +193,8 @@ final class CrawlCommand implements Callable<Integer> {
                 Duration.ofMillis(Math.max(delayMillis, 1000)))
             .withLimits(maxPerHost, maxSize, 50)
             .withUserAgent(userAgent)
-            .withRecrawl(recrawl, allowPrivate);
+            .withRecrawl(recrawl, allowPrivate)
+            .withMaxQueryVariants(maxQueryVariants);
     Crawler crawler = new Crawler(config);
     CrawlProgress progress = new CrawlProgress(err);
     CountDownLatch finished = new CountDownLatch(1);
@@ -202,6 +214,7 @@ final class CrawlCommand implements Callable<Integer> {
       CrawlReport report = crawler.run(progress);
       progress.finish();
       out.println("crawl: " + report.summary());
+      out.println("crawl: " + report.trapSummary());
       out.flush();
       if (crawler.stopped()) {
         err.println("crawl: stopped; run the same command again to resume");

@@ -29,6 +29,8 @@ import java.util.List;
  * @param recrawl start a new pass over the site: conditional GETs, revisit records for unchanged
  *     pages
  * @param warcRollBytes a new WARC file is begun when the current one reaches this size
+ * @param maxQueryVariants query variants a site makes of its own pages (see {@link TrapGuard})
+ *     followed per path pattern
  */
 public record CrawlConfig(
     List<String> seeds,
@@ -48,7 +50,14 @@ public record CrawlConfig(
     String userAgent,
     boolean allowPrivateAddresses,
     boolean recrawl,
-    long warcRollBytes) {
+    long warcRollBytes,
+    int maxQueryVariants) {
+
+  /**
+   * Query variants followed per path pattern unless told otherwise: a calendar's next months, a
+   * listing's later pages by query string, filter combinations past that are skipped as traps.
+   */
+  public static final int DEFAULT_MAX_QUERY_VARIANTS = 20;
 
   public static final String DEFAULT_USER_AGENT =
       "SandiqBot/0.1 (+https://github.com/sandiq; archival crawler)";
@@ -73,7 +82,8 @@ public record CrawlConfig(
         DEFAULT_USER_AGENT,
         false,
         false,
-        1L << 30);
+        1L << 30,
+        DEFAULT_MAX_QUERY_VARIANTS);
   }
 
   public CrawlConfig withBounds(int maxPages, int maxDepth, CrawlScope scope) {
@@ -95,7 +105,8 @@ public record CrawlConfig(
         userAgent,
         allowPrivateAddresses,
         recrawl,
-        warcRollBytes);
+        warcRollBytes,
+        maxQueryVariants);
   }
 
   public CrawlConfig withTiming(Duration delay, Duration timeout, Duration backoffBase) {
@@ -117,7 +128,8 @@ public record CrawlConfig(
         userAgent,
         allowPrivateAddresses,
         recrawl,
-        warcRollBytes);
+        warcRollBytes,
+        maxQueryVariants);
   }
 
   public CrawlConfig withLimits(int maxPagesPerHost, long maxResponseBytes, int hostErrorBudget) {
@@ -139,7 +151,8 @@ public record CrawlConfig(
         userAgent,
         allowPrivateAddresses,
         recrawl,
-        warcRollBytes);
+        warcRollBytes,
+        maxQueryVariants);
   }
 
   public CrawlConfig withUserAgent(String userAgent) {
@@ -161,7 +174,8 @@ public record CrawlConfig(
         userAgent,
         allowPrivateAddresses,
         recrawl,
-        warcRollBytes);
+        warcRollBytes,
+        maxQueryVariants);
   }
 
   public CrawlConfig withRecrawl(boolean recrawl, boolean allowPrivateAddresses) {
@@ -183,7 +197,8 @@ public record CrawlConfig(
         userAgent,
         allowPrivateAddresses,
         recrawl,
-        warcRollBytes);
+        warcRollBytes,
+        maxQueryVariants);
   }
 
   public CrawlConfig withWarcRollBytes(long warcRollBytes) {
@@ -205,6 +220,31 @@ public record CrawlConfig(
         userAgent,
         allowPrivateAddresses,
         recrawl,
-        warcRollBytes);
+        warcRollBytes,
+        maxQueryVariants);
+  }
+
+  /** With at most {@code maxQueryVariants} self-made query variants followed per path pattern. */
+  public CrawlConfig withMaxQueryVariants(int maxQueryVariants) {
+    return new CrawlConfig(
+        seeds,
+        out,
+        maxPages,
+        maxDepth,
+        maxPagesPerHost,
+        scope,
+        delay,
+        timeout,
+        maxResponseBytes,
+        maxRetries,
+        backoffBase,
+        maxRetryAfter,
+        hostErrorBudget,
+        maxRedirects,
+        userAgent,
+        allowPrivateAddresses,
+        recrawl,
+        warcRollBytes,
+        maxQueryVariants);
   }
 }

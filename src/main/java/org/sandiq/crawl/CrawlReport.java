@@ -12,7 +12,7 @@ import java.util.Locale;
  *     addresses
  * @param retries requests repeated after a timeout, 5xx or 429/503
  * @param robotsBlocked URLs robots.txt disallowed (never requested)
- * @param traps URLs refused by the trap guards
+ * @param traps URLs skipped as traps, by kind
  * @param truncated responses cut at the size limit
  * @param noindex pages fetched but not archived because their meta robots said noindex
  * @param bytes payload bytes archived
@@ -25,7 +25,7 @@ public record CrawlReport(
     int errors,
     int retries,
     int robotsBlocked,
-    int traps,
+    TrapCounts traps,
     int truncated,
     int noindex,
     long bytes,
@@ -33,6 +33,11 @@ public record CrawlReport(
 
   public double pagesPerSecond() {
     return millis == 0 ? 0 : fetched * 1000.0 / millis;
+  }
+
+  /** The line on what was skipped as traps. */
+  public String trapSummary() {
+    return traps.summary();
   }
 
   /** One line for the end of a run. */
@@ -47,7 +52,7 @@ public record CrawlReport(
         errors,
         retries,
         robotsBlocked,
-        traps,
+        traps.total(),
         truncated,
         noindex,
         bytes / 1e6,

@@ -95,7 +95,7 @@ public final class Crawler {
       this.fetcher = fetcher;
       this.seeds = seeds;
       this.listener = listener;
-      this.discovery = new Discovery(config, seeds, new TrapGuard(20));
+      this.discovery = new Discovery(config, seeds, new TrapGuard(config.maxQueryVariants()));
       this.addresses = AddressPolicy.forSeeds(seeds, config.allowPrivateAddresses());
       this.robotsCache = new RobotsCache(fetcher, addresses, config.userAgent());
     }
@@ -134,11 +134,18 @@ public final class Crawler {
         start = frontier.step();
         for (var e : previous.entrySet()) {
           discovery.offer(
-              frontier, start, added, e.getKey(), e.getValue().depth(), 0, Frontier.Kind.PAGE);
+              frontier,
+              start,
+              added,
+              e.getKey(),
+              null,
+              e.getValue().depth(),
+              0,
+              Frontier.Kind.PAGE);
         }
       }
       for (String seed : seeds) {
-        discovery.offer(frontier, start, added, seed, 0, 0, Frontier.Kind.PAGE);
+        discovery.offer(frontier, start, added, seed, null, 0, 0, Frontier.Kind.PAGE);
       }
       start.commit();
       while (!stop.get() && frontier.fetchedInPass() < config.maxPages()) {
@@ -347,7 +354,14 @@ public final class Crawler {
       sitemaps.add(host + "/sitemap.xml");
       for (String sitemap : sitemaps) {
         discovery.offer(
-            frontier, step, added, CanonicalUrl.of(sitemap, null), 0, 0, Frontier.Kind.SITEMAP);
+            frontier,
+            step,
+            added,
+            CanonicalUrl.of(sitemap, null),
+            null,
+            0,
+            0,
+            Frontier.Kind.SITEMAP);
       }
       step.commit();
       return null; // the host's delay applies before the page

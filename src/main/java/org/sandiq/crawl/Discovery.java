@@ -22,7 +22,6 @@ final class Discovery {
   private final CrawlConfig config;
   private final List<String> seeds;
   private final TrapGuard traps;
-  private int trapped;
 
   Discovery(CrawlConfig config, List<String> seeds, TrapGuard traps) {
     this.config = config;
@@ -30,16 +29,20 @@ final class Discovery {
     this.traps = traps;
   }
 
-  int trapped() {
-    return trapped;
+  TrapCounts trapped() {
+    return traps.counts();
   }
 
-  /** Queues {@code url} if it may be crawled; true when a line was added to {@code step}. */
+  /**
+   * Queues {@code url} if it may be crawled; true when a line was added to {@code step}. {@code
+   * from} is the page that links to it (null for a seed, a recrawled page or a sitemap entry).
+   */
   boolean offer(
       Frontier frontier,
       Frontier.Step step,
       List<String> added,
       String url,
+      String from,
       int depth,
       int hops,
       Frontier.Kind kind) {
@@ -49,8 +52,7 @@ final class Discovery {
     if (!config.scope().allows(url, seeds)) {
       return false;
     }
-    if (traps.trapReason(url) != null) {
-      trapped++;
+    if (traps.check(url, from) != null) {
       return false;
     }
     added.add(url);
@@ -70,6 +72,7 @@ final class Discovery {
             step,
             added,
             CanonicalUrl.of(link, base),
+            entry.url(),
             entry.depth() + 1,
             0,
             Frontier.Kind.PAGE);
@@ -84,7 +87,15 @@ final class Discovery {
       return;
     }
     String target = CanonicalUrl.of(ex.header("Location").orElse(null), URI.create(ex.url()));
-    offer(frontier, step, new ArrayList<>(), target, entry.depth(), entry.hops() + 1, entry.kind());
+    offer(
+        frontier,
+        step,
+        new ArrayList<>(),
+        target,
+        entry.url(),
+        entry.depth(),
+        entry.hops() + 1,
+        entry.kind());
   }
 
   /** Entries of a sitemap (pages one level below it) or sitemap index (more sitemaps). */
@@ -103,6 +114,7 @@ final class Discovery {
             step,
             added,
             CanonicalUrl.of(child.getUrl().toString(), null),
+            null,
             entry.depth(),
             0,
             Frontier.Kind.SITEMAP);
@@ -114,6 +126,7 @@ final class Discovery {
             step,
             added,
             CanonicalUrl.of(url.getUrl().toString(), null),
+            null,
             entry.depth() + 1,
             0,
             Frontier.Kind.PAGE);

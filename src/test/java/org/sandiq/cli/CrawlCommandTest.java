@@ -36,7 +36,8 @@ class CrawlCommandTest {
       assertEquals(0, run.exit(), run.err());
       List<String> lines = run.out().lines().toList();
       assertTrue(lines.get(0).startsWith("crawl: fetched 7 "), run.out()); // 5 pages + sitemap
-      assertTrue(lines.get(1).startsWith("indexed 1, "), run.out());
+      assertEquals("crawl: traps: 0 URLs skipped", lines.get(1), run.out());
+      assertTrue(lines.get(2).startsWith("indexed 1, "), run.out());
       CommandLineTest.Run search =
           CommandLineTest.run("search", FixtureSite.CHAIN_WORD, "--index", index.toString());
       assertEquals(0, search.exit(), search.err());

@@ -65,22 +65,71 @@ class UrlRulesTest {
   @Test
   void trapGuardsStopEndlessUrls() {
     TrapGuard guard = new TrapGuard(5);
-    assertNull(guard.trapReason("http://example.org/a/b/c"));
-    assertNotNull(guard.trapReason("http://example.org/a/b/a/b/a/b"));
-    assertNotNull(guard.trapReason("http://example.org/" + "x/".repeat(25)));
-    assertNotNull(guard.trapReason("http://example.org/s?q=" + "a".repeat(300)));
+    assertNull(guard.check("http://example.org/a/b/c", null));
+    assertEquals(TrapGuard.Kind.PATH, guard.check("http://example.org/a/b/a/b/a/b", null).kind());
+    assertNotNull(guard.check("http://example.org/" + "x/".repeat(25), null));
+    assertEquals(
+        TrapGuard.Kind.LONG_QUERY,
+        guard.check("http://example.org/s?q=" + "a".repeat(300), null).kind());
     int allowed = 0;
-    for (int month = 1; month <= 12; month++) {
-      if (guard.trapReason("http://example.org/cal/2024/" + month + "/") == null) {
+    for (int month = 1; month <= 30; month++) {
+      if (guard.check("http://example.org/cal/2024/" + month + "/", null) == null) {
         allowed++;
       }
     }
-    assertEquals(5, allowed);
+    assertEquals(TrapGuard.MAX_PER_CALENDAR_SHAPE, allowed);
     assertNull(
-        guard.trapReason("http://example.org/cal/2024/1/"), "an admitted URL stays admitted");
-    for (int id = 1; id <= 12; id++) {
-      assertNull(guard.trapReason("http://example.org/article/" + id), "not calendar-like");
+        guard.check("http://example.org/cal/2024/1/", null), "an admitted URL stays admitted");
+    for (int id = 1; id <= 30; id++) {
+      assertNull(guard.check("http://example.org/article/" + id, null), "not calendar-like");
     }
+    TrapCounts counts = guard.counts();
+    assertEquals(3 + 30 - TrapGuard.MAX_PER_CALENDAR_SHAPE, counts.total());
+    assertEquals(2, counts.byKind().get("looping or deep paths"));
+    assertEquals(10, counts.byKind().get("calendar dates"));
+  }
+
+  @Test
+  void queryVariantsAPageMakesOfItselfAreBoundedPerPathPattern() {
+    TrapGuard guard = new TrapGuard(5);
+    // A calendar whose every month links to the next with a new token: a variant of its own path.
+    String from = "http://example.org/agenda?m=1&k=x0";
+    int followed = 0;
+    for (int i = 1; i <= 12; i++) {
+      String next = "http://example.org/agenda?m=" + (i + 1) + "&k=x" + i;
+      if (guard.check(next, from) == null) {
+        followed++;
+        from = next;
+      }
+    }
+    assertEquals(5, followed, "per path");
+    // The path changes too (digits collapsed: /diary/p#): the same bound, per pattern.
+    followed = 0;
+    for (int i = 1; i <= 12; i++) {
+      String from2 = "http://example.org/diary/p" + i + "?v=a" + i;
+      if (guard.check("http://example.org/diary/p" + (i + 1) + "?v=b" + i, from2) == null) {
+        followed++;
+      }
+    }
+    assertEquals(5, followed, "per path pattern");
+    // Links from a page without a query, or from elsewhere, are not the site's own variants.
+    for (int id = 1; id <= 40; id++) {
+      assertNull(guard.check("http://example.org/news?id=" + id, "http://example.org/"));
+      assertNull(
+          guard.check("http://example.org/agenda?m=" + id, "http://example.org/events?page=2"));
+      assertNull(guard.check("http://example.org/diary/p" + id + "?v=c", null), "seed, sitemap");
+    }
+    assertEquals(14, guard.counts().total(), guard.counts().summary());
+    assertNotNull(guard.check("http://example.org/agenda?m=13&k=x12", from), "counted once");
+    assertNull(
+        guard.check("http://example.org/agenda?m=13&k=x12", "http://example.org/"),
+        "a link from another page lets a skipped URL in after all");
+    TrapCounts counts = guard.counts();
+    assertEquals(13, counts.total(), counts.summary());
+    assertEquals(13, counts.byKind().get("query variants"));
+    assertEquals("example.org/diary/p#", counts.topPattern());
+    assertEquals(7, counts.topCount());
+    assertTrue(counts.summary().startsWith("traps: "), counts.summary());
   }
 
   @Test
