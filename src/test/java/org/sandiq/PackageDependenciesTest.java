@@ -37,8 +37,18 @@ class PackageDependenciesTest {
           "web", Set.of("search"),
           "crawl", Set.of("ingest"),
           "eval", Set.of("ingest", "analysis", "index", "search"),
+          "opensearch", Set.of("ingest", "analysis", "index"),
           "cli",
-              Set.of("ingest", "analysis", "index", "reindex", "search", "web", "crawl", "eval"));
+              Set.of(
+                  "ingest",
+                  "analysis",
+                  "index",
+                  "reindex",
+                  "search",
+                  "web",
+                  "crawl",
+                  "eval",
+                  "opensearch"));
 
   /** Libraries that only some packages may use, and which. */
   private static final Map<String, Set<String>> LIBRARIES =
@@ -50,7 +60,9 @@ class PackageDependenciesTest {
           "com.github.pemistahl.lingua", Set.of("analysis"),
           "org.netpreserve.jwarc", Set.of("ingest", "crawl"),
           "crawlercommons", Set.of("crawl"),
-          "picocli", Set.of("cli"));
+          "picocli", Set.of("cli"),
+          "org.opensearch.client", Set.of("opensearch"),
+          "org.apache.hc", Set.of("opensearch"));
 
   private static final Pattern SANDIQ_NAME = Pattern.compile("\\borg\\.sandiq\\.([a-z]+)\\.");
   private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);

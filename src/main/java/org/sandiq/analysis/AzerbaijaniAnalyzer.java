@@ -81,6 +81,11 @@ public final class AzerbaijaniAnalyzer extends StopwordAnalyzerBase {
     }
   }
 
+  /** The stemmer with the shipped exception list, loaded once. */
+  static AzerbaijaniStemmer defaultStemmer() {
+    return DefaultSet.STEMMER;
+  }
+
   /** The default Azerbaijani stop words. */
   public static CharArraySet getDefaultStopSet() {
     return DefaultSet.STOP_WORDS;

@@ -18,6 +18,11 @@ public final class AzerbaijaniStemFilter extends TokenFilter {
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
   private final KeywordAttribute keywordAtt = addAttribute(KeywordAttribute.class);
 
+  /** A filter with the shipped stemmer and its exception list. */
+  public AzerbaijaniStemFilter(TokenStream input) {
+    this(input, AzerbaijaniAnalyzer.defaultStemmer());
+  }
+
   public AzerbaijaniStemFilter(TokenStream input, AzerbaijaniStemmer stemmer) {
     super(input);
     this.stemmer = stemmer;

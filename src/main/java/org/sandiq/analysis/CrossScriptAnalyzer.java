@@ -30,14 +30,17 @@ public final class CrossScriptAnalyzer extends Analyzer {
     return new NameKeyFilter(in);
   }
 
-  /** Romanises Cyrillic words and replaces every word by its key. */
-  static final class NameKeyFilter extends TokenFilter {
+  /**
+   * Romanises Cyrillic words and replaces every word by its key. Public so that the OpenSearch
+   * plugin offers it as a token filter of its own ({@code sandiq_name_key}).
+   */
+  public static final class NameKeyFilter extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     // One transliterator pair per token stream: a stream is used by one thread at a time.
     private final Transliterator azerbaijani = Transliterator.getInstance(AZERBAIJANI);
     private final Transliterator russian = Transliterator.getInstance(RUSSIAN);
 
-    NameKeyFilter(TokenStream input) {
+    public NameKeyFilter(TokenStream input) {
       super(input);
     }
 

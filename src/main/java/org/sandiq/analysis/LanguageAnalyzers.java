@@ -27,11 +27,23 @@ public final class LanguageAnalyzers implements Closeable {
   private final Analyzer crossScript = new CrossScriptAnalyzer();
 
   public LanguageAnalyzers() {
-    byLanguage.put(Language.AZ, new AzerbaijaniAnalyzer());
-    byLanguage.put(Language.EN, new EnglishAnalyzer());
-    byLanguage.put(Language.RU, new RussianAnalyzer());
-    byLanguage.put(Language.TR, new TurkishAnalyzer());
-    byLanguage.put(Language.UND, FoldingAnalyzer.fallback());
+    for (Language language : Language.values()) {
+      byLanguage.put(language, newAnalyzer(language));
+    }
+  }
+
+  /**
+   * A new analyzer for text in {@code language}: the one definition of each language's analysis,
+   * used here and by the OpenSearch plugin ({@link AnalyzerNames}).
+   */
+  public static Analyzer newAnalyzer(Language language) {
+    return switch (language) {
+      case AZ -> new AzerbaijaniAnalyzer();
+      case EN -> new EnglishAnalyzer();
+      case RU -> new RussianAnalyzer();
+      case TR -> new TurkishAnalyzer();
+      case UND -> FoldingAnalyzer.fallback();
+    };
   }
 
   /** The analyzer for text in {@code language}. */

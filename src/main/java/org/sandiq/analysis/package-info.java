@@ -7,6 +7,9 @@
  * ({@link org.sandiq.analysis.CrossScriptAnalyzer}, {@link org.sandiq.analysis.NameKey}).
  * Azerbaijani has a stemmer written here ({@link org.sandiq.analysis.AzerbaijaniStemmer}). The
  * index and the query side both take their analyzers from here, so a word is always analysed the
- * same way on both sides.
+ * same way on both sides. {@link org.sandiq.analysis.AnalyzerNames} names the analyzers for
+ * OpenSearch: the {@code opensearch-plugin/} build compiles this package (less the language
+ * detection, which needs Lingua) into an OpenSearch analysis plugin, so it must use nothing but
+ * Lucene (core, analysis-common, analysis-icu) and ICU4J.
  */
 package org.sandiq.analysis;

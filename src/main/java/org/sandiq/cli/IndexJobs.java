@@ -8,6 +8,9 @@ import org.sandiq.index.AnalysisProfile;
 import org.sandiq.index.FieldAnalyzers;
 import org.sandiq.index.LuceneIndex;
 import org.sandiq.ingest.Corpus;
+import org.sandiq.opensearch.ClusterClient;
+import org.sandiq.opensearch.IndexLayout;
+import org.sandiq.opensearch.OpenSearchIndex;
 import org.sandiq.reindex.ReindexListener;
 import org.sandiq.reindex.ReindexReport;
 import org.sandiq.reindex.Reindexer;
@@ -51,6 +54,29 @@ final class IndexJobs {
               Runtime.getRuntime().availableProcessors(),
               analysis);
       return reindexer.run(lucene, full, listener);
+    }
+  }
+
+  /** A reindex into the OpenSearch index of {@code backend} (the multilingual analysis). */
+  static ReindexReport reindexOpenSearch(
+      Path corpus, BackendOptions backend, boolean full, ReindexListener listener)
+      throws IOException {
+    IndexLayout layout = backend.layout();
+    AnalysisProfile analysis = AnalysisProfile.MULTILINGUAL;
+    try (ClusterClient cluster = ClusterClient.connect(backend.urls);
+        OpenSearchIndex index =
+            OpenSearchIndex.open(
+                cluster,
+                layout,
+                analysis,
+                full ? OpenSearchIndex.Mode.REBUILD : OpenSearchIndex.Mode.UPDATE)) {
+      Reindexer reindexer =
+          new Reindexer(
+              new Corpus(corpus),
+              new LanguageDetector(),
+              Runtime.getRuntime().availableProcessors(),
+              analysis);
+      return reindexer.run(index, full, listener);
     }
   }
 

@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
 final class ReindexCommand implements Callable<Integer> {
   @Mixin Locations locations;
 
+  @Mixin BackendOptions backend;
+
   @Option(
       names = "--full",
       description =
@@ -66,17 +68,25 @@ final class ReindexCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), "reindex");
     ReindexReport report;
+    if (backend.isOpenSearch() && analyzer != null && profile() != AnalysisProfile.MULTILINGUAL) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--backend opensearch has the multilingual analysis only");
+    }
     try (LanguageAnalyzers analyzers = new LanguageAnalyzers()) {
       report =
-          IndexJobs.reindex(
-              locations.corpus, locations.index, full, profile(), analyzers, progress);
+          backend.isOpenSearch()
+              ? IndexJobs.reindexOpenSearch(locations.corpus, backend, full, progress)
+              : IndexJobs.reindex(
+                  locations.corpus, locations.index, full, profile(), analyzers, progress);
     } finally {
       progress.finish();
     }
     for (ReindexReport.Archive archive : report.archives()) {
       out.println("archive " + archive.line());
     }
-    out.println(DuplicateCounts.read(locations.index).line());
+    if (!backend.isOpenSearch()) {
+      out.println(DuplicateCounts.read(locations.index).line());
+    }
     out.println(report.summary());
     out.flush();
     return report.succeeded() ? 0 : Main.EXIT_PARTIAL;

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.sandiq.testing.Fixtures;
+import org.sandiq.testing.SharedData;
 
 /**
  * The stemmer's figures on stem groups, pinned in {@code stemmer_expected.tsv}: a change that
@@ -56,13 +56,13 @@ class AzerbaijaniStemmerTest {
   void publishedPairs() throws IOException {
     check(
         StemGroups.read(
-            "shared-pairs", Fixtures.shared("data/az-lexical/stemmer_expected_pairs.az.tsv")));
+            "shared-pairs", SharedData.file("data/az-lexical/stemmer_expected_pairs.az.tsv")));
   }
 
   @Test
   void verbParadigm() throws IOException {
     check(
         StemGroups.paradigm(
-            "gor-paradigm", Fixtures.shared("data/az-lexical/verb_paradigm.gor.az.txt"), "gör"));
+            "gor-paradigm", SharedData.file("data/az-lexical/verb_paradigm.gor.az.txt"), "gör"));
   }
 }

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.sandiq.testing.Fixtures;
+import org.sandiq.testing.SharedData;
 
 /** The cross-script name key: what it merges on purpose, and how much it merges by accident. */
 class NameKeyTest {
@@ -38,7 +38,7 @@ class NameKeyTest {
    */
   @Test
   void accidentalMergesOverAnAzerbaijaniVocabulary() throws IOException {
-    Path file = Fixtures.shared("data/az-lexical/wordfreq.azwiki-featured.tsv");
+    Path file = SharedData.file("data/az-lexical/wordfreq.azwiki-featured.tsv");
     Map<String, Long> folded = new HashMap<>();
     try (FoldingAnalyzer folding = FoldingAnalyzer.neutral()) {
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {

@@ -1,7 +1,5 @@
 package org.sandiq.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,10 +30,7 @@ public final class Fixtures {
 
   /** A file of the team's shared data folder; the test is skipped (with why) when it is absent. */
   public static Path shared(String relative) {
-    Path root = Path.of(System.getProperty("sandiq.shared", "../shared")).toAbsolutePath();
-    Path file = root.resolve(relative).normalize();
-    assumeTrue(Files.exists(file), "skipped: shared data not available at " + file);
-    return file;
+    return SharedData.file(relative);
   }
 
   /** Copies a shipped-corpus file to {@code corpus/relative}. */

@@ -1,0 +1,49 @@
+package org.sandiq.analysis;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * The names Sandiq's analyzers and token filters have outside the JVM: in the OpenSearch analysis
+ * plugin, which registers them, and in an OpenSearch index mapping, which names them per field. One
+ * place for both, so the plugin and the mapping cannot drift apart.
+ */
+public final class AnalyzerNames {
+  /** The folded fields' analyzer ({@link FoldingAnalyzer#neutral()}). */
+  public static final String FOLDED = "sandiq_folded";
+
+  /** The cross-script fields' analyzer ({@link CrossScriptAnalyzer}). */
+  public static final String CROSS_SCRIPT = "sandiq_xscript";
+
+  /** Token filter: {@link AzerbaijaniStemFilter} with the shipped stemmer. */
+  public static final String AZERBAIJANI_STEM_FILTER = "sandiq_az_stem";
+
+  /** Token filter: {@link SchwaVariantFilter}. */
+  public static final String SCHWA_VARIANTS_FILTER = "sandiq_schwa_variants";
+
+  /** Token filter: {@link CrossScriptAnalyzer.NameKeyFilter} (romanise, then name key). */
+  public static final String NAME_KEY_FILTER = "sandiq_name_key";
+
+  private AnalyzerNames() {}
+
+  /** The name of {@code language}'s analyzer: {@code sandiq_az}, {@code sandiq_und}, … */
+  public static String of(Language language) {
+    return "sandiq_" + language.code();
+  }
+
+  /**
+   * Every analyzer an index field uses, by name, each as a factory of new instances (a registry
+   * such as OpenSearch owns and closes what it creates).
+   */
+  public static Map<String, Supplier<Analyzer>> analyzers() {
+    Map<String, Supplier<Analyzer>> all = new LinkedHashMap<>();
+    for (Language language : Language.values()) {
+      all.put(of(language), () -> LanguageAnalyzers.newAnalyzer(language));
+    }
+    all.put(FOLDED, FoldingAnalyzer::neutral);
+    all.put(CROSS_SCRIPT, CrossScriptAnalyzer::new);
+    return all;
+  }
+}
