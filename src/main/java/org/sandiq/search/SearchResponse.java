@@ -47,6 +47,10 @@ public record SearchResponse(
    *     three passages, joined by {@code " … "}
    * @param date ISO-8601 instant, or null
    * @param duplicates how many other documents have exactly this text (collapsed into this hit)
+   * @param collection the collection it belongs to (the corpus folder it came from)
+   * @param captureDate when the archive captured it (WARC-Date), ISO-8601, or null
+   * @param captures how many captures of its URL the index holds, this one included (1 for loose
+   *     files); list them with the query {@code url:} and its URL
    */
   public record Hit(
       String id,
@@ -58,7 +62,10 @@ public record SearchResponse(
       String date,
       String snippet,
       float score,
-      int duplicates) {}
+      int duplicates,
+      String collection,
+      String captureDate,
+      int captures) {}
 
   /** A facet value and how many matching documents have it. */
   public record FacetValue(String value, long count) {}
