@@ -14,7 +14,8 @@ import java.util.Map;
  * @param tookMs time spent searching, in milliseconds
  * @param page the page returned
  * @param size the page size
- * @param hits the hits of this page, best first; copies of one text are collapsed into one hit
+ * @param hits the hits of this page, best first; copies of one text, and captures of one URL, are
+ *     collapsed into one hit (except when the query lists the captures of a URL)
  * @param facets for {@code lang}, {@code site} and {@code year}: matching documents per value, most
  *     first; each dimension's counts honour every filter but its own; null unless asked for
  * @param suggestion a query that finds more (a likely misspelling, or the real spelling of an

@@ -185,12 +185,21 @@ class ResearchToolsTest {
   }
 
   @Test
-  void wordSearchHitsCountTheCapturesOfTheirUrl() throws Exception {
+  void wordSearchShowsOneHitPerUrlWithItsCaptureCount() throws Exception {
     JsonNode page = json("/api/search?size=20&q=lighthouse");
     Map<String, Integer> captures = new HashMap<>();
     page.get("hits").forEach(h -> captures.put(h.get("url").asText(), h.get("captures").asInt()));
     assertEquals(1, captures.get("http://example.org/news/b"));
     assertEquals(1, captures.get("http://other.org/"));
+    // One hit per URL on a page: the best-ranked capture of news/a stands for its three.
+    assertEquals(4, page.get("hits").size(), page.toString());
+    assertEquals(
+        List.of(3),
+        captures.entrySet().stream()
+            .filter(e -> e.getKey().contains("news/a"))
+            .map(Map.Entry::getValue)
+            .toList());
+    assertEquals(6, page.get("total").asInt(), "the total counts documents, every capture");
     assertTrue(
         page.get("hits")
             .findValuesAsText("collection")
