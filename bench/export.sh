@@ -9,8 +9,8 @@
 #    histogram over undated documents measures nothing), and indexes it with this checkout's
 #    ./sandiq reindex --full (the full multilingual analysis).
 # 2. Serves it and exports every document as JSON Lines (GET /api/export?q=&format=jsonl), ROUNDS
-#    times: documents per second, and the heap after a full GC (jcmd GC.run) before the export,
-#    twice while it runs, and after it.
+#    times: documents per second (an export on its own), and the live heap after a full GC (jcmd
+#    GC.class_histogram) before a second export, every 2 s while it runs, and after it.
 # 3. Histogram cost: the harness's 200 queries through GET /api/facets without and with
 #    interval=year, interleaved, ROUNDS times, at c=1: p50 and p99 of each and their ratio.
 # Output: $BENCH_WORK/export/<run id>/{export.json,histogram.json,report.md} and the logs.
@@ -55,25 +55,30 @@ done
 # The JVM that serves is the java child of the launcher.
 jpid=$(pgrep -P "$pid" java || echo "$pid")
 log "serving on $port (java pid $jpid): $(curl -s "http://127.0.0.1:$port/api/health")"
-heap() { "$JCMD" "$jpid" GC.run > /dev/null; "$JCMD" "$jpid" GC.heap_info | python3 "$HERE/export_bench.py" heap; }
+# Live heap: GC.class_histogram runs a full GC and counts what survives. (GC.heap_info after
+# GC.run would also count what the export allocated between the two commands.)
+heap() { "$JCMD" "$jpid" GC.class_histogram | python3 "$HERE/export_bench.py" heap; }
 
 python3 "$HERE/export_bench.py" warm "http://127.0.0.1:$port" "$QUERIES"
 for r in $(seq 1 "$ROUNDS"); do
-  before=$(heap)
-  # curl times the transfer itself (the heap samples below take seconds of their own).
+  # Speed: an export on its own, timed by curl (the transfer itself).
   curl -sf "http://127.0.0.1:$port/api/export?q=&format=jsonl" -o "$WORK/export.jsonl" \
-    -w '%{time_starttransfer} %{time_total}\n' > "$WORK/export.time" &
+    -w '%{time_starttransfer} %{time_total}\n' > "$WORK/export.time"
+  read -r _ total < "$WORK/export.time"
+  # Memory: a second export, with the live heap sampled before, every 2 s during, and after (each
+  # sample is a full GC, which pauses the export: so this one is not timed).
+  before=$(heap)
+  curl -sf "http://127.0.0.1:$port/api/export?q=&format=jsonl" -o "$WORK/export.jsonl" &
   cpid=$!
   during=""
-  for _ in 1 2; do
-    sleep 1
+  for _ in 1 2 3; do
+    sleep 2
     kill -0 "$cpid" 2>/dev/null && during="$during $(heap)"
   done
   wait "$cpid"
   after=$(heap)
   lines=$(wc -l < "$WORK/export.jsonl")
   bytes=$(stat -c %s "$WORK/export.jsonl")
-  read -r _ total < "$WORK/export.time"
   python3 "$HERE/export_bench.py" export-round "$r" "$lines" "$bytes" 0 "$total" "$before" "$after" $during \
     | tee -a "$RUN/export.jsonl.rounds" >&2
 done

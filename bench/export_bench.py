@@ -30,10 +30,10 @@ def dated(corpus, docs):
 
 
 def heap():
-    """Used heap in MB from `jcmd PID GC.heap_info` on stdin."""
+    """Live heap in MB: the Total line of `jcmd PID GC.class_histogram` on stdin."""
     text = sys.stdin.read()
-    m = re.search(r"used (\d+)K", text)
-    print(round(int(m.group(1)) / 1024, 1) if m else -1)
+    m = re.search(r"^Total\s+\d+\s+(\d+)", text, re.M)
+    print(round(int(m.group(1)) / 1048576, 1) if m else -1)
 
 
 def export_round(r, lines, size, t0, t1, before, after, *during):
