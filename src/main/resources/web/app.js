@@ -1,4 +1,5 @@
-// The search page. The URL holds the whole state (q, lang, site, year, from, to, sort, page, ui),
+// The search page. The URL holds the whole state (q, lang, site, collection, from, to, sort, page,
+// relative, ui),
 // so a search can be shared, bookmarked, and walked with back and forward.
 "use strict";
 
@@ -10,6 +11,8 @@
     q: params.get("q") || "",
     lang: params.get("lang") || "",
     site: params.get("site") || "",
+    collection: params.get("collection") || "",
+    relative: params.get("relative") === "1" ? "1" : "",
     from: params.get("from") || "",
     to: params.get("to") || "",
     sort: params.get("sort") || "relevance",
@@ -28,7 +31,7 @@
   function url(changes) {
     const next = new URLSearchParams();
     const merged = Object.assign({}, state, changes);
-    for (const key of ["q", "lang", "site", "from", "to", "sort", "page"]) {
+    for (const key of ["q", "lang", "site", "collection", "from", "to", "sort", "page", "relative"]) {
       const value = merged[key];
       if (value === null || value === undefined || value === "" ||
           (key === "sort" && value === "relevance") || (key === "page" && Number(value) === 1)) continue;
@@ -109,6 +112,8 @@
   });
 
   // ---- results ----
+  // A URL (or url: and a URL) lists the captures of that URL: their capture dates are what counts.
+  const listsCaptures = /^url:|^https?:\/\//i.test(state.q.trim());
   function renderHit(hit) {
     const docUrl = "/doc/" + encodeURIComponent(hit.id) + "?" + new URLSearchParams({ q: state.q });
     const title = Sandiq.el("a", { href: docUrl });
@@ -116,7 +121,14 @@
     const meta = Sandiq.el("p", { class: "hit-meta" },
       Sandiq.el("span", { class: "lang" }, Sandiq.langName(hit.lang)),
       hit.site ? Sandiq.el("span", { class: "site" }, hit.site) : null,
-      hit.date ? Sandiq.el("time", { datetime: hit.date }, Sandiq.formatDate(hit.date)) : null);
+      hit.collection ? Sandiq.el("span", { class: "collection" }, Lang.t("collection") + ": " + hit.collection) : null,
+      hit.date && !(listsCaptures && hit.captureDate) ? Sandiq.el("time", { datetime: hit.date }, Sandiq.formatDate(hit.date)) : null,
+      hit.captureDate && (listsCaptures || hit.captureDate !== hit.date)
+        ? Sandiq.el("span", { class: "captured" }, Lang.t("captured") + " ",
+          Sandiq.el("time", { datetime: hit.captureDate }, Sandiq.formatDate(hit.captureDate))) : null,
+      hit.captures > 1 && !listsCaptures
+        ? Sandiq.el("a", { class: "captures", href: url({ q: "url:" + hit.url, page: 1, sort: "relevance" }) },
+          Lang.t("otherCaptures", hit.captures - 1)) : null);
     const snippet = Sandiq.el("p", { class: "snippet" });
     snippet.append(Sandiq.marked(hit.snippet || ""));
     const item = Sandiq.el("li", { class: "hit" }, Sandiq.el("h2", null, title),
@@ -173,7 +185,8 @@
       }
     }
     for (const section of [facetList(Lang.t("language"), "lang", f.lang || [], Sandiq.langName),
-      facetList(Lang.t("site"), "site", f.site || [], (v) => v), yearFacet]) {
+      facetList(Lang.t("site"), "site", f.site || [], (v) => v),
+      facetList(Lang.t("collection"), "collection", f.collection || [], (v) => v), yearFacet]) {
       if (section) box.append(section);
     }
   }
@@ -212,9 +225,49 @@
     notice.hidden = !notice.childNodes.length;
   }
 
+  // ---- the time histogram: drawn from the facet request's counts ----
+  let histogram = null;
+  const interval = Timeline.intervalFor(state.from, state.to);
+
+  function renderTimeline() {
+    const section = $("timeline");
+    const buckets = histogram ? histogram.buckets : [];
+    section.hidden = !buckets.length;
+    if (!buckets.length) return;
+    $("relative").checked = state.relative === "1";
+    $("timeline-zoom").hidden = !(state.from || state.to);
+    $("timeline-zoom").href = url({ from: "", to: "", page: 1 });
+    Timeline.render($("chart"), histogram, {
+      relative: state.relative === "1",
+      title: Lang.t("timelineTitle", Lang.t(interval === "year" ? "yearUnit" : interval)),
+      describe: (b, relative) => b.period + ": " + Lang.t("documents", b.count) +
+        (relative || b.total ? ", " + (b.total ? (100 * b.count / b.total).toFixed(1) : "0") + "% " + Lang.t("ofArchive", b.total) : ""),
+      onSelect: (first, last) => {
+        location.href = url({ from: Timeline.range(first)[0], to: Timeline.range(last)[1], page: 1 });
+      }
+    });
+  }
+
+  $("relative").addEventListener("change", () => {
+    state.relative = $("relative").checked ? "1" : "";
+    history.replaceState(null, "", url({}));
+    renderTimeline();
+  });
+
+  // The export links carry the query and its filters; every match, not only this page.
+  function renderExport() {
+    const query = new URLSearchParams({ q: state.q });
+    for (const key of ["lang", "site", "collection", "from", "to"]) if (state[key]) query.set(key, state[key]);
+    for (const a of document.querySelectorAll("#export a[data-format]")) {
+      query.set("format", a.dataset.format);
+      a.href = "/api/export?" + query;
+    }
+    $("export").hidden = false;
+  }
+
   async function run() {
     const status = $("status");
-    const filtered = state.lang || state.site || state.from || state.to;
+    const filtered = state.lang || state.site || state.collection || state.from || state.to;
     if (!state.q.trim() && !filtered) {
       try {
         const health = await Sandiq.getJson("/api/health");
@@ -226,10 +279,13 @@
     }
     status.textContent = Lang.t("searching");
     const query = new URLSearchParams({ q: state.q, page: state.page, size: SIZE, sort: state.sort });
-    for (const key of ["lang", "site", "from", "to"]) if (state[key]) query.set(key, state[key]);
-    // Facet counts visit every match; they come in a request of their own, so the hits are shown
-    // without waiting for them.
-    const facets = Sandiq.getJson("/api/facets?" + query).catch(() => null);
+    for (const key of ["lang", "site", "collection", "from", "to"]) if (state[key]) query.set(key, state[key]);
+    // Facet counts (and the histogram) visit every match; they come in a request of their own, so
+    // the hits are shown without waiting for them.
+    const facetQuery = new URLSearchParams(query);
+    facetQuery.set("interval", interval);
+    const facets = Sandiq.getJson("/api/facets?" + facetQuery).catch(() => null);
+    renderExport();
     try {
       const data = await Sandiq.getJson("/api/search?" + query);
       document.title = (state.q || "*") + " · Sandiq";
@@ -246,6 +302,8 @@
       const counted = await facets;
       if (counted) {
         renderFacets(counted);
+        histogram = counted.histogram;
+        renderTimeline();
         if (data.totalRelation === "gte" && counted.total > 0) {
           status.textContent = shownTotal(counted.total, true) + " · " + data.tookMs + " ms";
           renderPager(counted.total);

@@ -4,6 +4,12 @@
 
 const I18N = {
   en: {
+    yearUnit: "year",
+    collection: "Collection", captured: "captured", otherCaptures: (n) => n === 1 ? "1 other capture" : n + " other captures",
+    capturedSort: "Newest capture first", overTime: "Over time", relativeView: "Relative to the archive", allDates: "All dates",
+    timelineHint: "Click a bar or drag across bars to filter by date. With the keyboard: arrows move, Shift+arrows select a range, Enter filters.",
+    timelineTitle: (unit) => "Matching documents per " + unit, ofArchive: (n) => "of " + n + " in the archive",
+    month: "month", day: "day", exportAll: "Export every match:",
     search: "Search", searchLabel: "Search the archive", placeholder: "Search the archive: Xocalı, Khojaly, İngiltərə …",
     allLanguages: "All languages", language: "Language", site: "Site", year: "Year", dates: "Dates",
     from: "From", to: "To", apply: "Apply", clear: "clear", sort: "Sort", relevance: "Relevance",
@@ -19,6 +25,12 @@ const I18N = {
     langNames: { az: "Azerbaijani", en: "English", ru: "Russian", tr: "Turkish", und: "Other" }
   },
   az: {
+    yearUnit: "il",
+    collection: "Kolleksiya", captured: "arxivləşdirilib", otherCaptures: (n) => "daha " + n + " nüsxə",
+    capturedSort: "Əvvəlcə yeni nüsxələr", overTime: "Zamana görə", relativeView: "Arxivə nisbətən", allDates: "Bütün tarixlər",
+    timelineHint: "Tarixə görə süzmək üçün sütuna klikləyin və ya sütunlar boyunca sürükləyin. Klaviatura: oxlar hərəkət etdirir, Shift+oxlar aralıq seçir, Enter süzür.",
+    timelineTitle: (unit) => "Hər " + unit + " üzrə uyğun sənədlər", ofArchive: (n) => "arxivdəki " + n + " sənədin",
+    month: "ay", day: "gün", exportAll: "Bütün nəticələri ixrac et:",
     search: "Axtar", searchLabel: "Arxivdə axtar", placeholder: "Arxivdə axtar: Xocalı, Khojaly, İngiltərə …",
     allLanguages: "Bütün dillər", language: "Dil", site: "Sayt", year: "İl", dates: "Tarixlər",
     from: "Başlanğıc", to: "Son", apply: "Tətbiq et", clear: "təmizlə", sort: "Sıralama", relevance: "Uyğunluq",
@@ -34,6 +46,12 @@ const I18N = {
     langNames: { az: "Azərbaycanca", en: "İngiliscə", ru: "Rusca", tr: "Türkcə", und: "Digər" }
   },
   ru: {
+    yearUnit: "год",
+    collection: "Коллекция", captured: "снимок", otherCaptures: (n) => "ещё снимков: " + n,
+    capturedSort: "Сначала новые снимки", overTime: "Во времени", relativeView: "Относительно архива", allDates: "Все даты",
+    timelineHint: "Нажмите на столбец или протяните по столбцам, чтобы выбрать даты. С клавиатуры: стрелки, Shift+стрелки — диапазон, Enter — применить.",
+    timelineTitle: (unit) => "Найденные документы по периодам (" + unit + ")", ofArchive: (n) => "из " + n + " в архиве",
+    month: "месяц", day: "день", exportAll: "Выгрузить все результаты:",
     search: "Найти", searchLabel: "Поиск по архиву", placeholder: "Поиск по архиву: Xocalı, Khojaly, Ходжалы …",
     allLanguages: "Все языки", language: "Язык", site: "Сайт", year: "Год", dates: "Даты",
     from: "С", to: "По", apply: "Применить", clear: "сбросить", sort: "Порядок", relevance: "По релевантности",
@@ -50,6 +68,12 @@ const I18N = {
     langNames: { az: "Азербайджанский", en: "Английский", ru: "Русский", tr: "Турецкий", und: "Другой" }
   },
   tr: {
+    yearUnit: "yıl",
+    collection: "Koleksiyon", captured: "kaydedildi", otherCaptures: (n) => n + " başka kayıt",
+    capturedSort: "Önce yeni kayıtlar", overTime: "Zaman içinde", relativeView: "Arşive göre oranla", allDates: "Tüm tarihler",
+    timelineHint: "Tarihe göre süzmek için bir sütuna tıklayın ya da sütunlar boyunca sürükleyin. Klavye: oklar gezinir, Shift+oklar aralık seçer, Enter süzer.",
+    timelineTitle: (unit) => unit + " başına eşleşen belgeler", ofArchive: (n) => "arşivdeki " + n + " belgenin",
+    month: "ay", day: "gün", exportAll: "Tüm sonuçları dışa aktar:",
     search: "Ara", searchLabel: "Arşivde ara", placeholder: "Arşivde ara: Xocalı, Khojaly, İngiltere …",
     allLanguages: "Tüm diller", language: "Dil", site: "Site", year: "Yıl", dates: "Tarihler",
     from: "Başlangıç", to: "Bitiş", apply: "Uygula", clear: "temizle", sort: "Sıralama", relevance: "İlgi",

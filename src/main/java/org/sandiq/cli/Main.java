@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
       ReindexCommand.class,
       ServeCommand.class,
       SearchCommand.class,
+      ExportCommand.class,
       ExtractCommand.class,
       CrawlCommand.class,
       EvalCommand.class,

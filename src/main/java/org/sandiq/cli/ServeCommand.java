@@ -137,6 +137,15 @@ final class ServeCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   long searchTimeout;
 
+  @Option(
+      names = "--max-export",
+      paramLabel = "N",
+      defaultValue = "1000000",
+      description =
+          "Most documents one export (GET /api/export) may hold; past it, a 400"
+              + " (default: ${DEFAULT-VALUE}).")
+  long maxExport;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -183,7 +192,9 @@ final class ServeCommand implements Callable<Integer> {
                 corpus::readRaw,
                 adminToken(),
                 () -> updater.start("reindex asked over HTTP"),
-                corsOrigins));
+                corsOrigins,
+                new CorpusArchive(corpus),
+                maxExport));
     try {
       app.start(host, port);
     } catch (RuntimeException e) {

@@ -74,6 +74,9 @@ public final class DocumentMapper {
       d.add(new StringField(Fields.SITE, doc.site(), Field.Store.YES));
       d.add(new SortedSetDocValuesFacetField(Fields.SITE, doc.site()));
     }
+    String collection = collectionOf(prepared.file());
+    d.add(new StringField(Fields.COLLECTION, collection, Field.Store.YES));
+    d.add(new SortedSetDocValuesFacetField(Fields.COLLECTION, collection));
     if (doc.date() != null) {
       long millis = doc.date().toEpochMilli();
       d.add(new LongPoint(Fields.DATE, millis));
@@ -108,6 +111,17 @@ public final class DocumentMapper {
       d.add(analysed(Fields.TEXT_XSCRIPT, prepared.searchText()));
     }
     return facets.build(d);
+  }
+
+  /**
+   * The collection of a corpus file: the first folder of its corpus-relative path, or {@code
+   * corpus} for a file at the top. A folder is what an archivist hands over as one collection (one
+   * crawl, one donation), so it is the unit a researcher filters and exports by.
+   */
+  public static String collectionOf(String relativePath) {
+    String path = relativePath.replace('\\', '/');
+    int slash = path.indexOf('/');
+    return slash > 0 ? path.substring(0, slash) : "corpus";
   }
 
   private static void addKey(Document d, String field, String key) {

@@ -86,6 +86,14 @@ public final class Fields {
   public static final String SITE = "site";
 
   /**
+   * The collection a document belongs to: the top folder of the corpus it came from ({@code corpus}
+   * for a file at the top; see {@link DocumentMapper#collectionOf}). Indexed (the {@code
+   * collection:} filter), stored (shown on each hit, exported) and a facet dimension of the same
+   * name.
+   */
+  public static final String COLLECTION = "collection";
+
+  /**
    * Publication or capture date, epoch milliseconds: a point (date ranges), numeric doc values
    * (sorting by date) and stored (shown).
    */

@@ -99,13 +99,11 @@ public final class Corpus {
       offset = Long.parseLong(m.group(2));
     }
     try {
-      Path file = root.resolve(path).normalize();
-      if (!file.startsWith(root)
-          || !Files.isRegularFile(file)
-          || !file.toRealPath().startsWith(root.toRealPath())
-          || SourceFormat.of(file).isEmpty()) {
+      Optional<Path> found = inside(path);
+      if (found.isEmpty()) {
         return Optional.empty();
       }
+      Path file = found.get();
       if (offset < 0) {
         return Files.size(file) > SourceReader.MAX_FILE_BYTES
             ? Optional.empty()
@@ -117,6 +115,30 @@ public final class Corpus {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The file at corpus-relative {@code path}, when it lies inside the corpus (no {@code ..}, no
+   * absolute path, no link out) and is a file Sandiq reads; else empty.
+   */
+  public Optional<Path> inside(String path) throws IOException {
+    if (path == null || path.isEmpty() || path.indexOf('\0') >= 0) {
+      return Optional.empty();
+    }
+    Path file = root.resolve(path).normalize();
+    if (!file.startsWith(root)
+        || !Files.isRegularFile(file)
+        || !file.toRealPath().startsWith(root.toRealPath())
+        || SourceFormat.of(file).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(file);
+  }
+
+  /** {@code path#offset}: the path and offset of a record source, or null for a whole file. */
+  static java.util.regex.Matcher recordSource(String source) {
+    java.util.regex.Matcher m = RECORD.matcher(source);
+    return m.matches() ? m : null;
   }
 
   private static final java.util.regex.Pattern RECORD =

@@ -113,7 +113,7 @@ public record DuplicateKeys(String exact, String near, String url) {
   }
 
   /** The normalised form of an http(s) URL, or null when {@code url} is none. */
-  static String urlKey(String url) {
+  public static String urlKey(String url) {
     if (Sites.hostOf(url) == null) {
       return null;
     }

@@ -44,7 +44,9 @@ final class DocumentLookup {
           Fields.LANG,
           Fields.DATE,
           Fields.SITE,
-          Fields.SOURCE);
+          Fields.SOURCE,
+          Fields.COLLECTION,
+          Fields.CAPTURE_DATE);
 
   private static final Set<String> RELATED_FIELDS =
       Set.of(Fields.ID, Fields.TITLE, Fields.URL, Fields.DATE);

@@ -35,22 +35,36 @@ final class FacetCounter {
   /** Facet values returned per dimension. */
   static final int FACET_VALUES = 10;
 
-  static final List<String> DIMENSIONS = List.of(Fields.LANG, Fields.SITE, Fields.YEAR);
+  static final List<String> DIMENSIONS =
+      List.of(Fields.LANG, Fields.SITE, Fields.COLLECTION, Fields.YEAR);
 
-  /** Facet counts and the exact number of matches. */
-  record Counts(long total, Map<String, List<SearchResponse.FacetValue>> facets) {}
+  /**
+   * Facet counts, the exact number of matches and, when asked for, the time histogram (else null).
+   */
+  record Counts(
+      long total, Map<String, List<SearchResponse.FacetValue>> facets, Histogram histogram) {}
 
   private final FacetsConfig facetsConfig = DocumentMapper.facetsConfig();
   private final Object lock = new Object();
   private SortedSetDocValuesReaderState state;
 
-  /** Counts the facets of {@code query}'s matches. */
-  Counts count(IndexSearcher searcher, FilteredQuery query) throws IOException {
+  private final HistogramCounter histograms = new HistogramCounter();
+
+  /**
+   * Counts the facets of {@code query}'s matches and, when {@code request} names an interval, their
+   * histogram, from the same collected matches (no second search).
+   */
+  Counts count(IndexSearcher searcher, FilteredQuery query, SearchRequest request)
+      throws IOException {
     SortedSetDocValuesReaderState readerState = state(searcher);
-    if (readerState == null) {
-      return new Counts(searcher.count(query.query()), empty());
-    }
     FacetsCollector all = searcher.search(query.query(), new FacetsCollectorManager());
+    Histogram histogram =
+        request.interval() == null
+            ? null
+            : histograms.count(searcher.getIndexReader(), all, request);
+    if (readerState == null) {
+      return new Counts(searcher.count(query.query()), empty(), histogram);
+    }
     Facets counts = new SortedSetDocValuesFacetCounts(readerState, all);
     Map<String, Facets> byDimension = new LinkedHashMap<>();
     for (String dim : DIMENSIONS) {
@@ -64,7 +78,7 @@ final class FacetCounter {
     for (FacetsCollector.MatchingDocs docs : all.getMatchingDocs()) {
       total += docs.totalHits();
     }
-    return new Counts(total, values(byDimension));
+    return new Counts(total, values(byDimension), histogram);
   }
 
   /** Every dimension with no values. */

@@ -10,11 +10,13 @@ import java.util.Map;
  * @param query the query as given
  * @param total how many documents match, exactly
  * @param tookMs time spent counting, in milliseconds
- * @param facets for {@code lang}, {@code site} and {@code year}: matching documents per value, most
- *     first; each dimension's counts honour every filter but its own
+ * @param facets for {@code lang}, {@code site}, {@code collection} and {@code year}: matching
+ *     documents per value, most first; each dimension's counts honour every filter but its own
  * @param relaxed as in {@link SearchResponse#relaxed()}: the counts are those of the same relaxed
  *     query the hits came from
  * @param partial true when counting hit the time limit
+ * @param histogram matching documents per period, with the archive's own count per period, when the
+ *     request named an {@code interval}; else null
  */
 public record FacetsResponse(
     String query,
@@ -22,4 +24,5 @@ public record FacetsResponse(
     long tookMs,
     Map<String, List<SearchResponse.FacetValue>> facets,
     String relaxed,
-    boolean partial) {}
+    boolean partial,
+    Histogram histogram) {}

@@ -36,6 +36,9 @@ record FilteredQuery(Query base, Map<String, String> facetFilters) {
     if (request.site() != null) {
       filters.put(Fields.SITE, request.site());
     }
+    if (request.collection() != null) {
+      filters.put(Fields.COLLECTION, request.collection());
+    }
     return new FilteredQuery(base.build(), filters);
   }
 

@@ -12,9 +12,12 @@ import org.apache.lucene.search.TermQuery;
 import org.sandiq.index.Fields;
 
 /**
- * Cuts one page out of ranked hits, collapsing exact duplicates: only the best-ranked copy of a
- * text is shown, with the number of other copies. Collapsing is done over the ranked list, so a
- * page may need more raw hits than its size (the caller fetches a margin).
+ * Cuts one page out of ranked hits, collapsing exact duplicates and captures: only the best-ranked
+ * copy of a text is shown, with the number of other copies, and only the best-ranked capture of a
+ * URL (the hit says how many captures its URL has; {@code url:} lists them). Collapsing is done
+ * over the ranked list, so a page may need more raw hits than its size (the caller fetches a
+ * margin); it holds within a page, so with a cursor a later page may show another capture of a URL
+ * an earlier page showed, when that capture ranks there.
  */
 final class HitPage {
   /** One shown hit: the Lucene hit and how many other documents share its text. */
@@ -40,12 +43,17 @@ final class HitPage {
       IndexSearcher searcher, ScoreDoc[] ranked, int skip, int size, boolean maybeMore)
       throws IOException {
     Set<String> seen = new HashSet<>();
+    Set<String> urls = new HashSet<>();
     List<Entry> entries = new ArrayList<>(size);
     int unique = 0;
     int i = 0;
     for (; i < ranked.length && entries.size() < size; i++) {
       String key = DocumentLookup.key(searcher, ranked[i].doc, Fields.TEXT_HASH);
       if (key != null && !seen.add(key)) {
+        continue;
+      }
+      String url = DocumentLookup.key(searcher, ranked[i].doc, Fields.URL_KEY);
+      if (url != null && !urls.add(url)) {
         continue;
       }
       if (unique++ < skip) {

@@ -110,11 +110,12 @@ public final class LuceneSearchService implements SearchService {
   }
 
   @Override
-  public SearchResponse search(SearchRequest request) {
+  public SearchResponse search(SearchRequest asked) {
     long start = System.nanoTime();
-    validate(request);
-    String text = request.query().strip();
-    QueryPlan plan = text.isEmpty() ? null : queries.plan(text);
+    validate(asked);
+    String text = asked.query().strip();
+    QueryPlan plan = plan(text);
+    SearchRequest request = inOrder(asked, plan);
     IndexSearcher shared = readers.acquire();
     if (shared == null) {
       return new SearchResponse(
@@ -138,7 +139,7 @@ public final class LuceneSearchService implements SearchService {
       String relation = outcome.totalRelation();
       Map<String, List<SearchResponse.FacetValue>> facets = null;
       if (request.facets()) {
-        FacetCounter.Counts counts = facetCounter.count(searcher, outcome.filtered());
+        FacetCounter.Counts counts = facetCounter.count(searcher, outcome.filtered(), request);
         facets = counts.facets();
         total = counts.total();
         relation = "eq";
@@ -147,7 +148,9 @@ public final class LuceneSearchService implements SearchService {
       List<SearchResponse.Hit> hits =
           workers.map(outcome.page().entries, entry -> hit(searcher, entry, marker));
       String suggestion =
-          plan == null || searcher.timedOut() ? null : suggestion(searcher, request, text, total);
+          plan == null || plan.listsCaptures() || searcher.timedOut()
+              ? null
+              : suggestion(searcher, request, text, total);
       ScoreDoc last = outcome.page().continueAfter;
       return new SearchResponse(
           request.query(),
@@ -177,10 +180,11 @@ public final class LuceneSearchService implements SearchService {
    * runs, which score thousands of queries and judge each copy by its id.
    */
   @Override
-  public List<RankedDocument> rank(SearchRequest request) {
-    validate(request);
-    String text = request.query().strip();
-    QueryPlan plan = text.isEmpty() ? null : queries.plan(text);
+  public List<RankedDocument> rank(SearchRequest asked) {
+    validate(asked);
+    String text = asked.query().strip();
+    QueryPlan plan = plan(text);
+    SearchRequest request = inOrder(asked, plan);
     return withSearcher(
         shared -> {
           IndexSearcher searcher = timedSearcher(shared);
@@ -203,29 +207,118 @@ public final class LuceneSearchService implements SearchService {
   }
 
   @Override
-  public FacetsResponse facets(SearchRequest request) {
+  public FacetsResponse facets(SearchRequest asked) {
     long start = System.nanoTime();
-    validate(request);
-    String text = request.query().strip();
-    QueryPlan plan = text.isEmpty() ? null : queries.plan(text);
+    validate(asked);
+    String text = asked.query().strip();
+    QueryPlan plan = plan(text);
+    SearchRequest request = inOrder(asked, plan);
     return withSearcher(
         shared -> {
           IndexSearcher searcher = timedSearcher(shared);
           try {
             Outcome outcome = execute(searcher, request.withFirstPage(), plan, true);
-            FacetCounter.Counts counts = facetCounter.count(searcher, outcome.filtered());
+            FacetCounter.Counts counts = facetCounter.count(searcher, outcome.filtered(), request);
             return new FacetsResponse(
                 request.query(),
                 counts.total(),
                 millisSince(start),
                 counts.facets(),
                 outcome.relaxed(),
-                searcher.timedOut());
+                searcher.timedOut(),
+                counts.histogram());
           } catch (IndexSearcher.TooManyClauses e) {
             throw tooManyTerms();
           }
         },
-        new FacetsResponse(request.query(), 0, 0, FacetCounter.empty(), null, false));
+        new FacetsResponse(
+            request.query(),
+            0,
+            0,
+            FacetCounter.empty(),
+            null,
+            false,
+            request.interval() == null
+                ? null
+                : new Histogram(request.interval().code(), List.of())));
+  }
+
+  @Override
+  public long export(SearchRequest asked, long max, boolean withText, ExportSink sink)
+      throws IOException {
+    validate(asked);
+    String text = asked.query().strip();
+    QueryPlan plan = plan(text);
+    SearchRequest request = inOrder(asked, plan).withFirstPage();
+    IndexSearcher shared = readers.acquire();
+    if (shared == null) {
+      return 0;
+    }
+    try {
+      // The same plan as the hits (relaxed when they were), then every match of it, streamed.
+      Outcome outcome = execute(timedSearcher(shared), request, plan, false);
+      return Exporter.export(shared, outcome.filtered().query(), max, withText, sink);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw tooManyTerms();
+    } finally {
+      readers.release(shared);
+    }
+  }
+
+  @Override
+  public List<StoredDocument.Related> captures(String url, int limit) {
+    String key = org.sandiq.index.CaptureKeys.of(url);
+    if (key == null) {
+      return List.of();
+    }
+    return withSearcher(
+        searcher -> {
+          SortField captured = new SortField(Fields.CAPTURE_DATE, SortField.Type.LONG, false);
+          captured.setMissingValue(Long.MAX_VALUE);
+          TopDocs top =
+              searcher.search(
+                  DocumentLookup.content(new CaptureQuery(key, false).query()),
+                  limit,
+                  new Sort(captured, new SortField(Fields.DATE, SortField.Type.LONG, false)));
+          List<StoredDocument.Related> captures = new ArrayList<>();
+          var stored = searcher.storedFields();
+          for (ScoreDoc hit : top.scoreDocs) {
+            Document d =
+                stored.document(
+                    hit.doc,
+                    Set.of(Fields.ID, Fields.TITLE, Fields.URL, Fields.CAPTURE_DATE, Fields.DATE));
+            String when = Exporter.instant(d, Fields.CAPTURE_DATE);
+            captures.add(
+                new StoredDocument.Related(
+                    d.get(Fields.ID),
+                    d.get(Fields.TITLE),
+                    d.get(Fields.URL),
+                    when != null ? when : DocumentLookup.date(d)));
+          }
+          return captures;
+        },
+        List.of());
+  }
+
+  /** The plan of {@code text}: none when empty, a capture listing for a URL, else the words. */
+  private QueryPlan plan(String text) {
+    if (text.isEmpty()) {
+      return null;
+    }
+    if (text.length() > limits.maxQueryChars()) {
+      return queries.plan(text); // refused there, with the limit named
+    }
+    CaptureQuery captures = CaptureQuery.parse(text);
+    return captures == null ? queries.plan(text) : QueryPlan.captures(text, captures);
+  }
+
+  /** Captures of a URL come newest capture first unless another order was asked for. */
+  private static SearchRequest inOrder(SearchRequest request, QueryPlan plan) {
+    return plan != null
+            && plan.listsCaptures()
+            && request.sort() == SearchRequest.SortOrder.RELEVANCE
+        ? request.withSort(SearchRequest.SortOrder.CAPTURED)
+        : request;
   }
 
   /** A searcher of its own over the shared reader, so this request's deadline is its own. */
@@ -254,7 +347,11 @@ public final class LuceneSearchService implements SearchService {
     FilteredQuery filtered = FilteredQuery.of(user, request);
     TopDocs top = hits(searcher, filtered.query(), request.sort(), after, fetch);
     String relaxed = null;
-    if (plan != null && after == null && top.totalHits.value() < HANDFUL && !searcher.timedOut()) {
+    if (plan != null
+        && !plan.listsCaptures()
+        && after == null
+        && top.totalHits.value() < HANDFUL
+        && !searcher.timedOut()) {
       for (QueryBuilder.Mode mode : List.of(QueryBuilder.Mode.ANY, QueryBuilder.Mode.FUZZY)) {
         FilteredQuery looser = FilteredQuery.of(plan.relaxed(mode), request);
         TopDocs more = hits(searcher, looser.query(), request.sort(), null, fetch);
@@ -272,7 +369,7 @@ public final class LuceneSearchService implements SearchService {
     int skip = after == null ? (request.page() - 1) * request.size() : 0;
     boolean maybeMore = top.scoreDocs.length >= fetch;
     HitPage page =
-        collapse
+        collapse && (plan == null || !plan.listsCaptures())
             ? HitPage.cut(searcher, top.scoreDocs, skip, request.size(), maybeMore)
             : HitPage.uncollapsed(top.scoreDocs, skip, request.size(), maybeMore);
     return new Outcome(user, filtered, top, page, relaxed);
@@ -320,6 +417,11 @@ public final class LuceneSearchService implements SearchService {
         SortField date = new SortField(Fields.DATE, SortField.Type.LONG, false);
         date.setMissingValue(Long.MAX_VALUE);
         yield new Sort(date, SortField.FIELD_SCORE);
+      }
+      case CAPTURED -> {
+        SortField captured = new SortField(Fields.CAPTURE_DATE, SortField.Type.LONG, true);
+        captured.setMissingValue(Long.MIN_VALUE);
+        yield new Sort(captured, SortField.FIELD_SCORE);
       }
     };
   }
@@ -392,7 +494,21 @@ public final class LuceneSearchService implements SearchService {
         DocumentLookup.date(doc),
         marked.snippet(),
         Float.isNaN(scoreDoc.score) ? 0 : scoreDoc.score,
-        duplicates);
+        duplicates,
+        doc.get(Fields.COLLECTION),
+        Exporter.instant(doc, Fields.CAPTURE_DATE),
+        captures(searcher, scoreDoc.doc));
+  }
+
+  /** How many captures the URL of {@code doc} has in the index, this one included. */
+  private static int captures(IndexSearcher searcher, int doc) throws IOException {
+    String key = DocumentLookup.key(searcher, doc, Fields.URL_KEY);
+    return key == null
+        ? 1
+        : searcher.count(
+            DocumentLookup.content(
+                new org.apache.lucene.search.TermQuery(
+                    new org.apache.lucene.index.Term(Fields.URL_KEY, key))));
   }
 
   @Override

@@ -36,18 +36,19 @@ import org.sandiq.index.Fields;
  *
  * <p>The syntax is Lucene's classic one, with Sandiq's own fields: words (all must match), {@code
  * "phrases"} and {@code "phrases"~3}, {@code OR}, {@code -exclude}, parentheses, {@code prefix*},
- * {@code fuzzy~}, {@code title:word}, {@code site:host}, {@code lang:az}, {@code after:2020-01-01}
- * and {@code before:2021} (a year, a month {@code 2021-03} or a day). Each word may match in any
- * field; titles weigh more than text, and a match in a language field (exact word or stem) adds to
- * the folded match, so the real spelling ranks above an ASCII-typed one. Other Lucene syntax (other
- * field names, regular expressions, ranges, boosts) is searched as text.
+ * {@code fuzzy~}, {@code title:word}, {@code site:host}, {@code lang:az}, {@code collection:name},
+ * {@code after:2020-01-01} and {@code before:2021} (a year, a month {@code 2021-03} or a day). Each
+ * word may match in any field; titles weigh more than text, and a match in a language field (exact
+ * word or stem) adds to the folded match, so the real spelling ranks above an ASCII-typed one.
+ * Other Lucene syntax (other field names, regular expressions, ranges, boosts) is searched as text.
  */
 final class QueryBuilder {
   /** Words this long or longer are matched with typos when the query is relaxed to fuzzy. */
   static final int FUZZY_MIN_CHARS = 5;
 
   /** The field names a user may type before a colon. */
-  static final Set<String> USER_FIELDS = Set.of("title", "site", "lang", "after", "before");
+  static final Set<String> USER_FIELDS =
+      Set.of("title", "site", "lang", "collection", "after", "before");
 
   /** How strictly the words of a query must match. */
   enum Mode {
@@ -305,6 +306,7 @@ final class QueryBuilder {
         case "title" -> anyOf(titleFields, f -> super.getFieldQuery(f, queryText, quoted));
         case "site" -> new TermQuery(new Term(Fields.SITE, site(queryText)));
         case "lang" -> new TermQuery(new Term(Fields.LANG, lang(queryText)));
+        case "collection" -> new TermQuery(new Term(Fields.COLLECTION, queryText.strip()));
         case "after" -> LongPoint.newRangeQuery(Fields.DATE, startOf(queryText), Long.MAX_VALUE);
         case "before" ->
             LongPoint.newRangeQuery(Fields.DATE, Long.MIN_VALUE, startOf(queryText) - 1);
@@ -320,7 +322,8 @@ final class QueryBuilder {
       return switch (field.toLowerCase(Locale.ROOT)) {
         case "title" -> anyOf(titleFields, f -> super.getFieldQuery(f, queryText, slop));
         // A quoted filter value is just the value: site:"bbc.com" is site:bbc.com.
-        case "site", "lang", "after", "before" -> getFieldQuery(field, queryText, false);
+        case "site", "lang", "collection", "after", "before" ->
+            getFieldQuery(field, queryText, false);
         default -> super.getFieldQuery(field, queryText, slop);
       };
     }

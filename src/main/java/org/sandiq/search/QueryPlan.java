@@ -32,6 +32,26 @@ final class QueryPlan {
     this.strict = builder.parse(text, QueryBuilder.Mode.ALL, detection);
   }
 
+  private QueryPlan(String text, Query fixed) {
+    this.text = text;
+    this.detection = null;
+    this.builder = null;
+    this.strict = fixed;
+  }
+
+  /**
+   * A plan that lists the captures of a URL (or prefix): never relaxed, copies never collapsed
+   * (each capture is a hit of its own), no spelling suggestion.
+   */
+  static QueryPlan captures(String text, CaptureQuery captures) {
+    return new QueryPlan(text, captures.query());
+  }
+
+  /** Whether this plan lists captures of a URL rather than searching words. */
+  boolean listsCaptures() {
+    return builder == null;
+  }
+
   /** The query as typed. */
   String text() {
     return text;

@@ -16,6 +16,8 @@ import java.time.LocalDate;
  * @param cursor where the previous page ended ({@link SearchResponse#nextCursor()}), or null
  * @param facets whether to count facets (and the exact total) over every match: it costs a visit of
  *     every match, so the HTTP API does it only when asked; the shorter constructors ask for it
+ * @param collection a collection to filter on, or null for all
+ * @param interval the period of the time histogram counted with the facets, or null for none
  */
 public record SearchRequest(
     String query,
@@ -27,12 +29,29 @@ public record SearchRequest(
     int page,
     int size,
     String cursor,
-    boolean facets) {
+    boolean facets,
+    String collection,
+    Histogram.Interval interval) {
   public static final int DEFAULT_SIZE = 10;
 
   public SearchRequest {
     query = query == null ? "" : query;
     sort = sort == null ? SortOrder.RELEVANCE : sort;
+  }
+
+  /** A search in every collection, without a histogram. */
+  public SearchRequest(
+      String query,
+      String lang,
+      String site,
+      LocalDate from,
+      LocalDate to,
+      SortOrder sort,
+      int page,
+      int size,
+      String cursor,
+      boolean facets) {
+    this(query, lang, site, from, to, sort, page, size, cursor, facets, null, null);
   }
 
   /** A search with facet counts. */
@@ -56,12 +75,20 @@ public record SearchRequest(
 
   /** The first page of this request (where relaxation is decided), with no cursor. */
   public SearchRequest withFirstPage() {
-    return new SearchRequest(query, lang, site, from, to, sort, 1, size, null, facets);
+    return new SearchRequest(
+        query, lang, site, from, to, sort, 1, size, null, facets, collection, interval);
   }
 
   /** This request without facet counts (as ranking for evaluation needs it). */
   public SearchRequest withoutFacets() {
-    return new SearchRequest(query, lang, site, from, to, sort, page, size, cursor, false);
+    return new SearchRequest(
+        query, lang, site, from, to, sort, page, size, cursor, false, collection, interval);
+  }
+
+  /** This request in another order. */
+  public SearchRequest withSort(SortOrder order) {
+    return new SearchRequest(
+        query, lang, site, from, to, order, page, size, cursor, facets, collection, interval);
   }
 
   /** A first page of {@link #DEFAULT_SIZE} hits in every language. */
@@ -73,7 +100,9 @@ public record SearchRequest(
   public enum SortOrder {
     RELEVANCE,
     NEWEST,
-    OLDEST;
+    OLDEST,
+    /** Newest capture first (WARC-Date): how captures of one URL are listed. */
+    CAPTURED;
 
     /** The order named {@code name} (case-insensitive). */
     public static SortOrder parse(String name) {
@@ -83,7 +112,7 @@ public record SearchRequest(
         }
       }
       throw new InvalidRequestException(
-          "unknown sort '" + name + "': use relevance, newest or oldest");
+          "unknown sort '" + name + "': use relevance, newest, oldest or captured");
     }
   }
 }

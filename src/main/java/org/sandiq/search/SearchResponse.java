@@ -14,7 +14,8 @@ import java.util.Map;
  * @param tookMs time spent searching, in milliseconds
  * @param page the page returned
  * @param size the page size
- * @param hits the hits of this page, best first; copies of one text are collapsed into one hit
+ * @param hits the hits of this page, best first; copies of one text, and captures of one URL, are
+ *     collapsed into one hit (except when the query lists the captures of a URL)
  * @param facets for {@code lang}, {@code site} and {@code year}: matching documents per value, most
  *     first; each dimension's counts honour every filter but its own; null unless asked for
  * @param suggestion a query that finds more (a likely misspelling, or the real spelling of an
@@ -47,6 +48,10 @@ public record SearchResponse(
    *     three passages, joined by {@code " … "}
    * @param date ISO-8601 instant, or null
    * @param duplicates how many other documents have exactly this text (collapsed into this hit)
+   * @param collection the collection it belongs to (the corpus folder it came from)
+   * @param captureDate when the archive captured it (WARC-Date), ISO-8601, or null
+   * @param captures how many captures of its URL the index holds, this one included (1 for loose
+   *     files); list them with the query {@code url:} and its URL
    */
   public record Hit(
       String id,
@@ -58,7 +63,10 @@ public record SearchResponse(
       String date,
       String snippet,
       float score,
-      int duplicates) {}
+      int duplicates,
+      String collection,
+      String captureDate,
+      int captures) {}
 
   /** A facet value and how many matching documents have it. */
   public record FacetValue(String value, long count) {}

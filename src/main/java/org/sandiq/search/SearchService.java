@@ -37,6 +37,28 @@ public interface SearchService extends Closeable {
    */
   FacetsResponse facets(SearchRequest request);
 
+  /**
+   * Streams every match of {@code request} (its words, relaxed as {@link #search} relaxes them, and
+   * its filters; page, size, cursor and sort aside) to {@code sink}, one document at a time, in
+   * constant memory. Copies of one text are not collapsed: an export holds every document.
+   *
+   * @param max the most documents one export may hold
+   * @param withText whether each document carries its clean text
+   * @return how many documents were written
+   * @throws InvalidRequestException when the query or a parameter is invalid, or more than {@code
+   *     max} documents match (then nothing is written)
+   * @throws java.io.IOException when the sink fails
+   */
+  long export(SearchRequest request, long max, boolean withText, ExportSink sink)
+      throws java.io.IOException;
+
+  /**
+   * The captures of {@code url} (with or without scheme, {@code www.}, trailing slash), oldest
+   * capture first, at most {@code limit}; each {@link StoredDocument.Related#date()} is its capture
+   * date (its date when it has none). Empty when the index holds none.
+   */
+  List<StoredDocument.Related> captures(String url, int limit);
+
   /** The document with {@code id}, with its captures and duplicates, if the index has it. */
   Optional<StoredDocument> document(String id);
 

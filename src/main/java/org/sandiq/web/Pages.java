@@ -16,6 +16,7 @@ final class Pages {
       Map.of(
           "app.js", "text/javascript; charset=utf-8",
           "doc.js", "text/javascript; charset=utf-8",
+          "timeline.js", "text/javascript; charset=utf-8",
           "common.js", "text/javascript; charset=utf-8",
           "i18n.js", "text/javascript; charset=utf-8",
           "style.css", "text/css; charset=utf-8",

@@ -3,6 +3,7 @@ package org.sandiq.web;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.sandiq.search.Histogram;
 import org.sandiq.search.InvalidRequestException;
 import org.sandiq.search.SearchRequest;
 
@@ -25,7 +26,14 @@ final class RequestParams {
         integer(ctx, "page", 1),
         integer(ctx, "size", SearchRequest.DEFAULT_SIZE),
         text(ctx, "cursor"),
-        bool(ctx, "facets", false));
+        bool(ctx, "facets", false),
+        text(ctx, "collection"),
+        interval(ctx));
+  }
+
+  static Histogram.Interval interval(Context ctx) {
+    String value = text(ctx, "interval");
+    return value == null ? null : Histogram.Interval.parse(value);
   }
 
   static boolean bool(Context ctx, String name, boolean fallback) {

@@ -19,6 +19,8 @@ import org.sandiq.search.StoredDocument;
  * <ul>
  *   <li>{@code GET /api/search}: a {@link SearchResponse} (see README for the parameters)
  *   <li>{@code GET /api/facets}: the facet counts of the same parameters' matches
+ *   <li>{@code GET /api/export?q=&format=csv|jsonl|warc}: every match, streamed
+ *   <li>{@code GET /timemap/link/{url}}: the captures of a URL as a Memento TimeMap
  *   <li>{@code GET /api/suggest?q=}: completions for the search box
  *   <li>{@code GET /api/doc/{id}}, {@code /similar}, {@code /raw}: a {@link StoredDocument},
  *       documents like it, the archived bytes it came from; 404 when unknown
@@ -50,9 +52,11 @@ public final class WebApp {
   private final RawSources rawSources;
   private final AdminAccess adminAccess;
   private final WebOptions.AdminActions admin;
+  private final WebOptions options;
 
   private WebApp(SearchService search, WebOptions options) {
     this.search = search;
+    this.options = options;
     this.rawSources = options.rawSources();
     this.adminAccess = new AdminAccess(options.adminToken());
     this.admin = options.admin();
@@ -88,6 +92,8 @@ public final class WebApp {
           config.routes.get("/api/search", app::search);
           config.routes.get("/api/facets", app::facets);
           config.routes.get("/api/suggest", app::suggest);
+          config.routes.get("/api/export", app::export);
+          config.routes.get("/timemap/link/<url>", app::timemap);
           config.routes.get("/api/doc/{id}", app::document);
           config.routes.get("/api/doc/{id}/similar", app::similar);
           config.routes.get("/api/doc/{id}/raw", app::raw);
@@ -131,6 +137,41 @@ public final class WebApp {
 
   private void facets(Context ctx) {
     ctx.json(search.facets(RequestParams.searchRequest(ctx)));
+  }
+
+  /**
+   * Streams every match: the limit is checked (a 400) before the first byte; then the body goes out
+   * as the index is read, never held whole.
+   */
+  private void export(Context ctx) throws java.io.IOException {
+    Exports.Format format =
+        Exports.Format.parse(
+            RequestParams.text(ctx, "format") == null
+                ? "jsonl"
+                : RequestParams.text(ctx, "format"));
+    org.sandiq.search.SearchRequest request = RequestParams.searchRequest(ctx);
+    ctx.contentType(format.mediaType());
+    ctx.header(
+        "Content-Disposition", "attachment; filename=\"sandiq-export." + format.extension() + "\"");
+    Exports.write(
+        search, request, format, options.maxExport(), options.archive(), ctx.outputStream());
+  }
+
+  /** The captures of a URL as a Memento TimeMap (RFC 7089, section 5.1, link format). */
+  private void timemap(Context ctx) {
+    String target = ctx.pathParam("url");
+    if (ctx.queryString() != null && !ctx.queryString().isEmpty()) {
+      target = target + "?" + ctx.queryString(); // the URL's own query string
+    }
+    if (target.length() > RequestParams.MAX_PARAM_CHARS) {
+      throw new org.sandiq.search.InvalidRequestException("the URL is too long");
+    }
+    List<StoredDocument.Related> captures = search.captures(target, TimeMaps.MAX_MEMENTOS);
+    if (captures.isEmpty()) {
+      throw new NotFoundResponse("no captures of " + RequestParams.abbreviate(target));
+    }
+    String base = ctx.scheme() + "://" + ctx.host();
+    ctx.contentType(TimeMaps.MEDIA_TYPE).result(TimeMaps.linkFormat(base, target, captures));
   }
 
   private void suggest(Context ctx) {

@@ -1,0 +1,86 @@
+package org.sandiq.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResponse;
+import org.sandiq.testing.CaptureArchive;
+import org.sandiq.testing.Fixtures;
+
+/** {@code sandiq export}: every match to standard output or a file, in each format. */
+class ExportCommandTest {
+  @TempDir Path dir;
+  Path corpus;
+  Path index;
+
+  @BeforeEach
+  void index() throws Exception {
+    corpus = dir.resolve("corpus");
+    index = dir.resolve("index");
+    CaptureArchive.write(corpus, "webarchive/captures.warc.gz");
+    Fixtures.write(corpus, "notes/n.txt", "Lighthouse notes\n\nA short note about a lighthouse.");
+    assertEquals(
+        0,
+        CommandLineTest.run("reindex", "--corpus", corpus.toString(), "--index", index.toString())
+            .exit());
+  }
+
+  CommandLineTest.Run export(String... args) {
+    List<String> all =
+        new java.util.ArrayList<>(
+            List.of("export", "--corpus", corpus.toString(), "--index", index.toString()));
+    all.addAll(List.of(args));
+    return CommandLineTest.run(all.toArray(String[]::new));
+  }
+
+  @Test
+  void csvAndJsonLinesGoToStandardOutput() throws Exception {
+    CommandLineTest.Run csv = export("lighthouse", "--format", "csv");
+    assertEquals(0, csv.exit(), csv.err());
+    List<String> rows = csv.out().lines().toList();
+    assertEquals("id,url,title,date,capture_date,lang,site,collection,score", rows.get(0));
+    assertEquals(7, rows.size(), csv.out());
+    assertTrue(csv.err().contains("export: 6 documents"), csv.err());
+
+    CommandLineTest.Run jsonl = export("lighthouse", "--collection", "notes");
+    assertEquals(0, jsonl.exit(), jsonl.err());
+    List<String> lines = jsonl.out().lines().toList();
+    assertEquals(1, lines.size());
+    assertEquals("notes", new ObjectMapper().readTree(lines.get(0)).get("collection").asText());
+  }
+
+  @Test
+  void warcGoesToAFileWithTheOriginalRecords() throws Exception {
+    Path out = dir.resolve("out.warc.gz");
+    CommandLineTest.Run run =
+        export("url:example.org/news/*", "--format", "warc", "-o", out.toString());
+    assertEquals(0, run.exit(), run.err());
+    int responses = 0;
+    try (WarcReader reader = new WarcReader(out)) {
+      for (WarcRecord record : reader) {
+        if (record instanceof WarcResponse r) {
+          assertTrue(r.target().startsWith("http"), r.target());
+          responses++;
+        }
+      }
+    }
+    assertEquals(4, responses);
+  }
+
+  @Test
+  void tooManyMatchesAreRefusedBeforeAnythingIsWritten() {
+    CommandLineTest.Run run = export("lighthouse", "--format", "csv", "--max", "2");
+    assertEquals(Main.EXIT_FATAL, run.exit());
+    assertTrue(run.err().contains("more than the export limit of 2"), run.err());
+    assertEquals("", run.out());
+    assertEquals(Main.EXIT_FATAL, export("lighthouse", "--format", "pdf").exit());
+  }
+}
