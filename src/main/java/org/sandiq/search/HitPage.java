@@ -16,14 +16,26 @@ import org.sandiq.index.Fields;
  * copy of a text is shown, with the number of other copies, and only the best-ranked capture of a
  * URL (the hit says how many captures its URL has; {@code url:} lists them). Collapsing is done
  * over the ranked list, so a page may need more raw hits than its size (the caller fetches a
- * margin); it holds within a page, so with a cursor a later page may show another capture of a URL
- * an earlier page showed, when that capture ranks there.
+ * margin). A page reached by a cursor has not seen the hits before it, so there each candidate is
+ * also asked whether another document with its text or URL ranks above it anywhere ({@link
+ * Earlier}): a text or a URL is shown once over all pages, on the page of its best-ranked copy.
  */
 final class HitPage {
   /** One shown hit: the Lucene hit and how many other documents share its text. */
   record Entry(ScoreDoc doc, int duplicates) {}
 
   final List<Entry> entries;
+
+  /**
+   * Whether another document sharing {@code key} in {@code field} with {@code hit} ranks above it
+   * in the same query and order (then an earlier page showed that one).
+   */
+  interface Earlier {
+    boolean outranked(ScoreDoc hit, String field, String key) throws IOException;
+
+    /** For a first page or a numbered page: the ranked list holds everything above it. */
+    Earlier NONE = (hit, field, key) -> false;
+  }
 
   /** The last raw hit this page consumed, or null when there are no more hits. */
   final ScoreDoc continueAfter;
@@ -38,9 +50,15 @@ final class HitPage {
    * @param skip how many collapsed hits come before this page
    * @param size hits on this page
    * @param maybeMore whether there may be raw hits beyond {@code ranked}
+   * @param earlier asks whether a hit's text or URL was shown above {@code ranked}
    */
   static HitPage cut(
-      IndexSearcher searcher, ScoreDoc[] ranked, int skip, int size, boolean maybeMore)
+      IndexSearcher searcher,
+      ScoreDoc[] ranked,
+      int skip,
+      int size,
+      boolean maybeMore,
+      Earlier earlier)
       throws IOException {
     Set<String> seen = new HashSet<>();
     Set<String> urls = new HashSet<>();
@@ -49,11 +67,11 @@ final class HitPage {
     int i = 0;
     for (; i < ranked.length && entries.size() < size; i++) {
       String key = DocumentLookup.key(searcher, ranked[i].doc, Fields.TEXT_HASH);
-      if (key != null && !seen.add(key)) {
+      if (key != null && (!seen.add(key) || earlier.outranked(ranked[i], Fields.TEXT_HASH, key))) {
         continue;
       }
       String url = DocumentLookup.key(searcher, ranked[i].doc, Fields.URL_KEY);
-      if (url != null && !urls.add(url)) {
+      if (url != null && (!urls.add(url) || earlier.outranked(ranked[i], Fields.URL_KEY, url))) {
         continue;
       }
       if (unique++ < skip) {

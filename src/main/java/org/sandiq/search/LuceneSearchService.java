@@ -11,12 +11,16 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -370,9 +374,33 @@ public final class LuceneSearchService implements SearchService {
     boolean maybeMore = top.scoreDocs.length >= fetch;
     HitPage page =
         collapse && (plan == null || !plan.listsCaptures())
-            ? HitPage.cut(searcher, top.scoreDocs, skip, request.size(), maybeMore)
+            ? HitPage.cut(
+                searcher,
+                top.scoreDocs,
+                skip,
+                request.size(),
+                maybeMore,
+                after == null ? HitPage.Earlier.NONE : outranked(searcher, filtered, request))
             : HitPage.uncollapsed(top.scoreDocs, skip, request.size(), maybeMore);
     return new Outcome(user, filtered, top, page, relaxed);
+  }
+
+  /**
+   * For a page after a cursor: a hit is outranked when the best hit of the same query restricted to
+   * its key (text or URL) is another document. The restriction is a filter, so scores and the order
+   * (ties by document number) are the main search's: that other document came on an earlier page.
+   */
+  private HitPage.Earlier outranked(
+      IndexSearcher searcher, FilteredQuery filtered, SearchRequest request) {
+    return (hit, field, key) -> {
+      Query same =
+          new BooleanQuery.Builder()
+              .add(filtered.query(), BooleanClause.Occur.MUST)
+              .add(new TermQuery(new Term(field, key)), BooleanClause.Occur.FILTER)
+              .build();
+      TopDocs best = hits(searcher, same, request.sort(), null, 1);
+      return best.scoreDocs.length > 0 && best.scoreDocs[0].doc != hit.doc;
+    };
   }
 
   /**

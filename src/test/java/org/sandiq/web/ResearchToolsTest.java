@@ -207,6 +207,28 @@ class ResearchToolsTest {
   }
 
   @Test
+  void pagesByCursorShowEachUrlOnceAsOnePageDoes() throws Exception {
+    List<String> whole = new ArrayList<>();
+    json("/api/search?size=20&q=lighthouse")
+        .get("hits")
+        .forEach(h -> whole.add(h.get("id").asText()));
+    List<String> walked = new ArrayList<>();
+    String cursor = null;
+    for (int pages = 0; pages < 20; pages++) {
+      JsonNode page =
+          json("/api/search?size=1&q=lighthouse" + (cursor == null ? "" : "&cursor=" + q(cursor)));
+      page.get("hits").forEach(h -> walked.add(h.get("id").asText()));
+      JsonNode next = page.get("nextCursor");
+      if (next == null || next.isNull()) {
+        break;
+      }
+      cursor = next.asText();
+    }
+    // A later page must not show another capture of a URL an earlier page showed.
+    assertEquals(whole, walked);
+  }
+
+  @Test
   void theTimeMapListsCapturesInLinkFormat() throws Exception {
     HttpResponse<String> response = get("/timemap/link/http://example.org/news/a");
     assertEquals(200, response.statusCode(), response.body());
