@@ -74,7 +74,7 @@ public final class DocumentMapper {
       d.add(new StringField(Fields.SITE, doc.site(), Field.Store.YES));
       d.add(new SortedSetDocValuesFacetField(Fields.SITE, doc.site()));
     }
-    String collection = collectionOf(prepared.file());
+    String collection = prepared.collection();
     d.add(new StringField(Fields.COLLECTION, collection, Field.Store.YES));
     d.add(new SortedSetDocValuesFacetField(Fields.COLLECTION, collection));
     if (doc.date() != null) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.sandiq.analysis.Language;
 import org.sandiq.analysis.LanguageDetector;
 import org.sandiq.analysis.PassageLanguages;
@@ -28,18 +29,33 @@ public final class DocumentPreparation {
   private final LanguageDetector detector;
   private final PassageLanguages passages;
   private final DocumentCleaner cleaner;
+  private final Function<String, String> collections;
 
   /** The preparation for {@code profile}, cleaning HTML to its main text. */
   public DocumentPreparation(AnalysisProfile profile, LanguageDetector detector) {
     this(profile, detector, new DocumentCleaner());
   }
 
+  /** A preparation whose collections are the files' top folders. */
   public DocumentPreparation(
       AnalysisProfile profile, LanguageDetector detector, DocumentCleaner cleaner) {
+    this(profile, detector, cleaner, DocumentMapper::collectionOf);
+  }
+
+  /**
+   * @param collections the collection of a corpus-relative file path (a corpus's own names, see
+   *     {@code Corpus.collectionOf})
+   */
+  public DocumentPreparation(
+      AnalysisProfile profile,
+      LanguageDetector detector,
+      DocumentCleaner cleaner,
+      Function<String, String> collections) {
     this.profile = profile;
     this.detector = detector;
     this.passages = new PassageLanguages(detector);
     this.cleaner = cleaner;
+    this.collections = collections;
   }
 
   /**
@@ -68,7 +84,14 @@ public final class DocumentPreparation {
     DuplicateKeys keys = DuplicateKeys.of(doc);
     if (!profile.detectsLanguages()) {
       return new PreparedDocument(
-          doc, file, Language.UND, searchText, Map.of(), List.of(Language.UND), keys);
+          doc,
+          file,
+          Language.UND,
+          searchText,
+          Map.of(),
+          List.of(Language.UND),
+          keys,
+          collections.apply(file));
     }
     // A record with a title and no text (JSON Lines allows it) is told by its title.
     String sample = doc.text().isBlank() ? doc.title() : doc.text();
@@ -91,7 +114,14 @@ public final class DocumentPreparation {
     Map<Language, String> otherTexts = new EnumMap<>(Language.class);
     others.forEach((l, list) -> otherTexts.put(l, only(searchText, list)));
     return new PreparedDocument(
-        doc, file, primary, searchText, otherTexts, List.copyOf(present), keys);
+        doc,
+        file,
+        primary,
+        searchText,
+        otherTexts,
+        List.copyOf(present),
+        keys,
+        collections.apply(file));
   }
 
   /**

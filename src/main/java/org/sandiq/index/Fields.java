@@ -87,9 +87,9 @@ public final class Fields {
 
   /**
    * The collection a document belongs to: the top folder of the corpus it came from ({@code corpus}
-   * for a file at the top; see {@link DocumentMapper#collectionOf}). Indexed (the {@code
-   * collection:} filter), stored (shown on each hit, exported) and a facet dimension of the same
-   * name.
+   * for a file at the top), or the name the corpus's {@code collections.properties} gives that
+   * folder. Indexed (the {@code collection:} filter), stored (shown on each hit, exported) and a
+   * facet dimension of the same name.
    */
   public static final String COLLECTION = "collection";
 

@@ -20,6 +20,7 @@ import org.sandiq.ingest.DuplicateKeys;
  *     language's field: the search text with everything outside those passages blanked
  * @param languages every language the document has text in, its own first ({@link Fields#LANGS})
  * @param keys its duplicate keys
+ * @param collection the collection it belongs to ({@link Fields#COLLECTION})
  */
 public record PreparedDocument(
     CleanDocument document,
@@ -28,4 +29,5 @@ public record PreparedDocument(
     String searchText,
     Map<Language, String> otherLanguages,
     List<Language> languages,
-    DuplicateKeys keys) {}
+    DuplicateKeys keys,
+    String collection) {}

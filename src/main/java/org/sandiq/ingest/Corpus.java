@@ -16,8 +16,14 @@ import java.util.stream.Stream;
 public final class Corpus {
   private final Path root;
 
+  /** The file at the corpus root that names collections: {@code folder = Name} per line. */
+  public static final String COLLECTIONS_FILE = "collections.properties";
+
+  private final java.util.Map<String, String> collectionNames;
+
   public Corpus(Path root) {
     this.root = root.toAbsolutePath().normalize();
+    this.collectionNames = collectionNames(this.root.resolve(COLLECTIONS_FILE));
   }
 
   public Path root() {
@@ -115,6 +121,39 @@ public final class Corpus {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The collection of the file at corpus-relative {@code path}: the name {@value #COLLECTIONS_FILE}
+   * gives its top folder, else the folder's own name ({@code corpus} for a file at the top).
+   */
+  public String collectionOf(String path) {
+    String p = path.replace('\\', '/');
+    int slash = p.indexOf('/');
+    String folder = slash > 0 ? p.substring(0, slash) : "corpus";
+    return collectionNames.getOrDefault(folder, folder);
+  }
+
+  /** The names in {@code file} (UTF-8 properties), or none when it is absent or unreadable. */
+  private static java.util.Map<String, String> collectionNames(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return java.util.Map.of();
+    }
+    java.util.Properties names = new java.util.Properties();
+    try (var reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      names.load(reader);
+    } catch (IOException | IllegalArgumentException e) {
+      return java.util.Map.of(); // a broken file names nothing; folders stay collections
+    }
+    java.util.Map<String, String> map = new java.util.HashMap<>();
+    names.forEach(
+        (k, v) -> {
+          String name = v.toString().strip();
+          if (!name.isEmpty()) {
+            map.put(k.toString().strip(), name);
+          }
+        });
+    return java.util.Map.copyOf(map);
   }
 
   /**

@@ -69,7 +69,9 @@ public final class Reindexer {
    */
   public Reindexer(Corpus corpus, LanguageDetector detector, int threads, AnalysisProfile profile) {
     this.corpus = corpus;
-    this.preparation = new DocumentPreparation(profile, detector);
+    this.preparation =
+        new DocumentPreparation(
+            profile, detector, new org.sandiq.ingest.DocumentCleaner(), corpus::collectionOf);
     this.threads = Math.max(1, threads);
   }
 
