@@ -43,6 +43,15 @@ public final class OpenSearchIndex implements DocumentIndex {
   private static final DateTimeFormatter INDEX_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
+  /**
+   * How long a rebuild waits for its copies in all (copying 20-40 GB shards takes minutes), asked
+   * in health requests of {@value #COPIES_POLL_S} s each, under the client's 3-minute response
+   * timeout, so the cluster, not the client, ends each wait.
+   */
+  private static final long COPIES_TIMEOUT_S = 1800;
+
+  private static final long COPIES_POLL_S = 60;
+
   private final ClusterClient cluster;
   private final IndexLayout layout;
   private final boolean rebuild;
@@ -163,18 +172,57 @@ public final class OpenSearchIndex implements DocumentIndex {
     loader.finish();
     loader = new BulkLoader(cluster.client(), target);
     if (rebuild) {
+      // A Lucene commit of the primaries first: a new replica then copies their segment files.
+      // Without it the last commit is the empty index, and each replica is built by replaying
+      // every document of the translog, analysing the whole corpus once more (measured in
+      // SCALING.md: the 3-node load's recovery took longer than the load).
+      cluster.json("POST", "/" + target + "/_flush?wait_if_ongoing=true", null);
       Map<String, Object> settings = new LinkedHashMap<>();
       settings.put("number_of_replicas", layout.replicas());
       settings.put("refresh_interval", null);
       cluster.json("PUT", "/" + target + "/_settings", settings);
       cluster.json("POST", "/" + target + "/_refresh", null);
-      cluster.json(
-          "GET", "/_cluster/health/" + target + "?wait_for_status=yellow&timeout=120s", null);
+      awaitCopies();
       switchAlias();
     } else {
       cluster.json("POST", "/" + target + "/_refresh", null);
     }
     committed = true;
+  }
+
+  /**
+   * Waits until the new index has every copy it can have before the old index is dropped: green
+   * (primaries and replicas) when the cluster has enough data nodes for the replicas, else yellow
+   * (primaries; a 1-node cluster never places a replica). Dropping the old index while the new one
+   * had its primaries only would leave one copy of everything: a node lost then would lose data the
+   * old index still held twice. A timeout fails the run and leaves the alias where it was.
+   */
+  private void awaitCopies() throws IOException {
+    int dataNodes =
+        cluster.json("GET", "/_cluster/health", null).path("number_of_data_nodes").asInt();
+    String status = dataNodes > layout.replicas() ? "green" : "yellow";
+    long deadline = System.nanoTime() + COPIES_TIMEOUT_S * 1_000_000_000L;
+    while (true) {
+      try {
+        cluster.json(
+            "GET",
+            "/_cluster/health/"
+                + target
+                + "?wait_for_status="
+                + status
+                + "&timeout="
+                + COPIES_POLL_S
+                + "s",
+            null);
+        return;
+      } catch (IOException e) {
+        // 408: not there yet; anything else (the cluster gone) ends the run.
+        if (!String.valueOf(e.getMessage()).contains(": 408 ") || System.nanoTime() > deadline) {
+          throw new IOException(
+              "the new index " + target + " did not reach " + status + ": " + e.getMessage(), e);
+        }
+      }
+    }
   }
 
   /** Points the alias at the new index and deletes its old indices, in one cluster action. */

@@ -38,9 +38,13 @@ public final class OpenSearchCluster implements AutoCloseable {
   /** The unprivileged user the nodes run as when the tests run as root. */
   public static final String SYSTEM_USER = "sandiq-os";
 
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+  // 3 nodes on 2 shared cores took over 5 minutes to load their modules while another build ran.
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
 
   private final Path root;
+  private final Path home;
+  private final String javaHome;
+  private final boolean asSystemUser;
   private final List<Node> nodes;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -65,8 +69,12 @@ public final class OpenSearchCluster implements AutoCloseable {
     }
   }
 
-  private OpenSearchCluster(Path root, List<Node> nodes) {
+  private OpenSearchCluster(
+      Path root, Path home, String javaHome, boolean asSystemUser, List<Node> nodes) {
     this.root = root;
+    this.home = home;
+    this.javaHome = javaHome;
+    this.asSystemUser = asSystemUser;
     this.nodes = nodes;
   }
 
@@ -139,36 +147,16 @@ public final class OpenSearchCluster implements AutoCloseable {
     }
 
     List<Node> nodes = new ArrayList<>();
-    OpenSearchCluster cluster = new OpenSearchCluster(root, nodes);
+    OpenSearchCluster cluster = new OpenSearchCluster(root, home, javaHome, root_, nodes);
     try {
       for (int i = 0; i < size; i++) {
-        Path folder = folders.get(i);
-        List<String> command = new ArrayList<>();
-        if (root_) {
-          // setpriv execs (no child process in between), so the PID is OpenSearch's own.
-          command.addAll(
-              List.of(
-                  "setpriv",
-                  "--reuid=" + SYSTEM_USER,
-                  "--regid=" + SYSTEM_USER,
-                  "--init-groups",
-                  "--"));
-        }
-        command.addAll(
-            List.of(
-                home.resolve("bin/opensearch").toString(),
-                "-p",
-                folder.resolve("opensearch.pid").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
-        builder.environment().put("OPENSEARCH_PATH_CONF", folder.resolve("config").toString());
-        builder.environment().put("OPENSEARCH_JAVA_HOME", javaHome);
-        builder.environment().put("HOME", folder.toString());
-        builder.environment().remove("OPENSEARCH_JAVA_OPTS");
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(folder.resolve("console.log").toFile());
-        Process process = builder.start();
-        nodes.add(new Node("node-" + i, ports.get(i)[0], ports.get(i)[1], folder, process));
+        nodes.add(
+            new Node(
+                "node-" + i,
+                ports.get(i)[0],
+                ports.get(i)[1],
+                folders.get(i),
+                cluster.launch(folders.get(i))));
       }
       cluster.awaitGreen(size);
       return cluster;
@@ -177,6 +165,69 @@ public final class OpenSearchCluster implements AutoCloseable {
       cluster.close();
       throw new IOException("OpenSearch cluster did not start: " + e.getMessage() + logs, e);
     }
+  }
+
+  /**
+   * Starts the OpenSearch process of the node whose folder (config, data, logs) is {@code folder}.
+   */
+  private Process launch(Path folder) throws IOException {
+    List<String> command = new ArrayList<>();
+    if (asSystemUser) {
+      // setpriv execs (no child process in between), so the PID is OpenSearch's own.
+      command.addAll(
+          List.of(
+              "setpriv",
+              "--reuid=" + SYSTEM_USER,
+              "--regid=" + SYSTEM_USER,
+              "--init-groups",
+              "--"));
+    }
+    Files.deleteIfExists(folder.resolve("opensearch.pid"));
+    command.addAll(
+        List.of(
+            home.resolve("bin/opensearch").toString(),
+            "-p",
+            folder.resolve("opensearch.pid").toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
+    builder.environment().put("OPENSEARCH_PATH_CONF", folder.resolve("config").toString());
+    builder.environment().put("OPENSEARCH_JAVA_HOME", javaHome);
+    builder.environment().put("HOME", folder.toString());
+    builder.environment().remove("OPENSEARCH_JAVA_OPTS");
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(
+        ProcessBuilder.Redirect.appendTo(folder.resolve("console.log").toFile()));
+    return builder.start();
+  }
+
+  /**
+   * Kills node {@code index} with SIGKILL by its PID (no shutdown, as a crash or the OOM killer
+   * would) and waits until the process is gone. Its folder and data stay for {@link #restart}.
+   */
+  public void kill(int index) throws InterruptedException {
+    Node node = nodes.get(index);
+    long pid = node.pid();
+    // ProcessHandle.destroyForcibly is SIGKILL on Linux; the PID is the node's own (setpriv execs).
+    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    node.process().destroyForcibly();
+    node.process().waitFor(60, TimeUnit.SECONDS);
+    ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
+  }
+
+  /**
+   * Starts node {@code index} again on its ports with its data (as after a crash), and waits until
+   * the cluster is green with every node again.
+   */
+  public void restart(int index) throws IOException, InterruptedException {
+    Node old = nodes.get(index);
+    if (old.process().isAlive()) {
+      throw new IllegalStateException(old.name() + " is still running");
+    }
+    // The killed JVM left its node lock file; OpenSearch takes it over (the lock died with it).
+    Process process = launch(old.folder());
+    nodes.set(
+        index, new Node(old.name(), old.httpPort(), old.transportPort(), old.folder(), process));
+    awaitGreen(nodes.size());
   }
 
   /** The nodes' HTTP addresses. */
