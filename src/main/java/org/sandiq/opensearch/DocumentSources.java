@@ -37,6 +37,7 @@ final class DocumentSources {
     d.put(Fields.TEXT, doc.text());
     d.put(Fields.LANG, language.code());
     putIfPresent(d, Fields.SITE, doc.site());
+    putIfPresent(d, Fields.COLLECTION, prepared.collection());
     if (doc.date() != null) {
       d.put(Fields.DATE, doc.date().toEpochMilli());
       d.put(Fields.YEAR, Integer.toString(doc.date().atOffset(ZoneOffset.UTC).getYear()));

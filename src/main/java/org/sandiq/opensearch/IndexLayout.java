@@ -89,6 +89,7 @@ public record IndexLayout(String alias, int shards, int replicas) {
             Fields.URL,
             Fields.LANG,
             Fields.SITE,
+            Fields.COLLECTION,
             Fields.YEAR,
             Fields.LANGS,
             Fields.TEXT_HASH,

@@ -118,6 +118,7 @@ class OpenSearchIndexIT {
     assertTrue(hits(layout.alias(), "text_folded", "xankendi") > 0, "folded field");
     assertTrue(hits(layout.alias(), "text_xscript", "Ходжалы") > 0, "cross-script field");
     assertTrue(hits(layout.alias(), "text_az", "torpaqlarımızı") > 0, "Azerbaijani stemming");
+    assertTrue(hits(layout.alias(), "collection", "warc") > 0, "collections: top folders");
     // The analysed copies are indexed, not kept: _source holds the stored text once.
     JsonNode hit =
         get(
