@@ -37,7 +37,7 @@ class PackageDependenciesTest {
           "web", Set.of("search"),
           "crawl", Set.of("ingest"),
           "eval", Set.of("ingest", "analysis", "index", "search"),
-          "opensearch", Set.of("ingest", "analysis", "index"),
+          "opensearch", Set.of("ingest", "analysis", "index", "search"),
           "cli",
               Set.of(
                   "ingest",
@@ -56,7 +56,7 @@ class PackageDependenciesTest {
           "org.jsoup", Set.of("ingest"),
           "io.javalin", Set.of("web", "cli"),
           "io.micrometer", Set.of("web"),
-          "org.apache.lucene", Set.of("analysis", "index", "search", "eval"),
+          "org.apache.lucene", Set.of("analysis", "index", "search", "eval", "opensearch"),
           "com.github.pemistahl.lingua", Set.of("analysis"),
           "org.netpreserve.jwarc", Set.of("ingest", "crawl"),
           "crawlercommons", Set.of("crawl"),

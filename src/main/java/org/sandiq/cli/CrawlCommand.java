@@ -146,6 +146,8 @@ final class CrawlCommand implements Callable<Integer> {
       description = "Index folder for --index (default: ${DEFAULT-VALUE}).")
   Path indexDir;
 
+  @picocli.CommandLine.Mixin BackendOptions backend;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -242,7 +244,10 @@ final class CrawlCommand implements Callable<Integer> {
     ConsoleProgress indexing = new ConsoleProgress(err, "reindex");
     ReindexReport reindexed;
     try (LanguageAnalyzers analyzers = new LanguageAnalyzers()) {
-      reindexed = IndexJobs.reindex(corpusDir, indexDir, false, analyzers, indexing);
+      reindexed =
+          backend.isOpenSearch()
+              ? IndexJobs.reindexOpenSearch(corpusDir, backend, false, indexing)
+              : IndexJobs.reindex(corpusDir, indexDir, false, analyzers, indexing);
     } finally {
       indexing.finish();
     }

@@ -1,6 +1,7 @@
 package org.sandiq.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -77,6 +78,8 @@ final class EvalRetrievalCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
 
+  @picocli.CommandLine.Mixin BackendOptions backend;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -108,9 +111,11 @@ final class EvalRetrievalCommand implements Callable<Integer> {
     long start = System.nanoTime();
     RetrievalEvaluation result;
     try (Retriever retriever =
-        kind == null
-            ? SandiqRetriever.index(collection.documents())
-            : StandardBaseline.index(collection.documents(), kind)) {
+        kind != null
+            ? StandardBaseline.index(collection.documents(), kind)
+            : backend.isOpenSearch()
+                ? onOpenSearch(collection)
+                : SandiqRetriever.index(collection.documents())) {
       result = RetrievalEvaluation.run(collection, retriever, depth);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -160,6 +165,43 @@ final class EvalRetrievalCommand implements Callable<Integer> {
       return Main.EXIT_PARTIAL;
     }
     return 0;
+  }
+
+  /**
+   * The collection loaded into a new index of its own on the cluster ({@code sandiq-eval-<time>},
+   * the shards asked for, no replicas), searched by the OpenSearch backend, deleted afterwards.
+   */
+  private SandiqRetriever onOpenSearch(TestCollection collection) throws IOException {
+    String alias = "sandiq-eval-" + System.currentTimeMillis();
+    org.sandiq.opensearch.IndexLayout layout =
+        new org.sandiq.opensearch.IndexLayout(alias, backend.layout().shards(), 0);
+    org.sandiq.analysis.LanguageAnalyzers analyzers = new org.sandiq.analysis.LanguageAnalyzers();
+    org.sandiq.index.FieldAnalyzers fields = new org.sandiq.index.FieldAnalyzers(analyzers);
+    org.sandiq.opensearch.ClusterClient writer = backend.connect();
+    java.io.Closeable cleanup =
+        () -> {
+          try (org.sandiq.opensearch.ClusterClient cluster = backend.connect()) {
+            org.sandiq.opensearch.OpenSearchIndex.drop(cluster, layout);
+          } finally {
+            analyzers.close();
+          }
+        };
+    try (writer) {
+      return SandiqRetriever.load(
+          collection.documents(),
+          org.sandiq.opensearch.OpenSearchIndex.open(
+              writer,
+              layout,
+              org.sandiq.index.AnalysisProfile.MULTILINGUAL,
+              org.sandiq.opensearch.OpenSearchIndex.Mode.REBUILD),
+          () ->
+              new org.sandiq.opensearch.OpenSearchSearchService(
+                  backend.connect(), alias, fields, org.sandiq.search.SearchLimits.DEFAULT),
+          cleanup);
+    } catch (IOException | RuntimeException e) {
+      cleanup.close();
+      throw e;
+    }
   }
 
   private static double round(double value) {

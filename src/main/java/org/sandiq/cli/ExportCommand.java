@@ -11,8 +11,9 @@ import org.sandiq.analysis.LanguageAnalyzers;
 import org.sandiq.index.LuceneIndex;
 import org.sandiq.ingest.Corpus;
 import org.sandiq.search.InvalidRequestException;
-import org.sandiq.search.LuceneSearchService;
+import org.sandiq.search.SearchLimits;
 import org.sandiq.search.SearchRequest;
+import org.sandiq.search.SearchService;
 import org.sandiq.web.Exports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +39,8 @@ final class ExportCommand implements Callable<Integer> {
   List<String> words = List.of();
 
   @Mixin Locations locations;
+
+  @Mixin BackendOptions backend;
 
   @Option(
       names = "--format",
@@ -72,7 +75,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!LuceneIndex.exists(locations.index)) {
+    if (!backend.isOpenSearch() && !LuceneIndex.exists(locations.index)) {
       throw new IOException(
           "no index at " + locations.index + ": build one with ./sandiq reindex first");
     }
@@ -100,9 +103,8 @@ final class ExportCommand implements Callable<Integer> {
     }
     long written;
     try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
-        LuceneSearchService search =
-            new LuceneSearchService(
-                locations.index, IndexJobs.searchAnalyzers(locations.index, analyzers));
+        SearchService search =
+            backend.searchService(locations.index, analyzers, SearchLimits.DEFAULT);
         OutputStream out =
             new BufferedOutputStream(
                 output == null ? new StandardOutput() : Files.newOutputStream(output), 64 * 1024)) {

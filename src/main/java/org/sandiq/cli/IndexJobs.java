@@ -63,7 +63,7 @@ final class IndexJobs {
       throws IOException {
     IndexLayout layout = backend.layout();
     AnalysisProfile analysis = AnalysisProfile.MULTILINGUAL;
-    try (ClusterClient cluster = ClusterClient.connect(backend.urls);
+    try (ClusterClient cluster = backend.connect();
         OpenSearchIndex index =
             OpenSearchIndex.open(
                 cluster,

@@ -15,24 +15,46 @@ import org.sandiq.search.LuceneSearchService;
  * each one commits.
  */
 final class IndexUpdater {
-  private final Path corpus;
-  private final Path index;
-  private final LanguageAnalyzers analyzers;
-  private final LuceneSearchService search;
+  /** One incremental reindex run. */
+  @FunctionalInterface
+  interface Job {
+    ReindexReport run(ReindexListener listener) throws IOException;
+  }
+
+  /** What follows a run (the embedded searcher picks up the commit at once). */
+  @FunctionalInterface
+  interface Afterwards {
+    void run() throws IOException;
+  }
+
+  private final Job job;
+  private final Afterwards afterwards;
   private final PrintWriter err;
   private final AtomicBoolean running = new AtomicBoolean();
 
-  IndexUpdater(
+  private IndexUpdater(Job job, Afterwards afterwards, PrintWriter err) {
+    this.job = job;
+    this.afterwards = afterwards;
+    this.err = err;
+  }
+
+  /** Updates the Lucene index at {@code index} that {@code search} serves. */
+  static IndexUpdater embedded(
       Path corpus,
       Path index,
       LanguageAnalyzers analyzers,
       LuceneSearchService search,
       PrintWriter err) {
-    this.corpus = corpus;
-    this.index = index;
-    this.analyzers = analyzers;
-    this.search = search;
-    this.err = err;
+    return new IndexUpdater(
+        listener -> IndexJobs.reindex(corpus, index, false, analyzers, listener),
+        search::refresh,
+        err);
+  }
+
+  /** Updates the OpenSearch index of {@code backend} in place (visible at its refresh). */
+  static IndexUpdater cluster(Path corpus, BackendOptions backend, PrintWriter err) {
+    return new IndexUpdater(
+        listener -> IndexJobs.reindexOpenSearch(corpus, backend, false, listener), () -> {}, err);
   }
 
   /** Starts a reindex unless one is running; returns whether it started. */
@@ -49,11 +71,7 @@ final class IndexUpdater {
   private void run(String why) {
     try {
       ReindexReport report =
-          IndexJobs.reindex(
-              corpus,
-              index,
-              false,
-              analyzers,
+          job.run(
               new ReindexListener() {
                 @Override
                 public void failed(ReindexReport.Failure failure) {
@@ -63,7 +81,7 @@ final class IndexUpdater {
                   }
                 }
               });
-      search.refresh();
+      afterwards.run();
       synchronized (err) {
         err.println("serve: " + why + ": " + report.summary());
       }

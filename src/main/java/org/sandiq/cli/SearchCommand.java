@@ -9,9 +9,10 @@ import java.util.concurrent.Callable;
 import org.sandiq.analysis.LanguageAnalyzers;
 import org.sandiq.index.LuceneIndex;
 import org.sandiq.search.InvalidRequestException;
-import org.sandiq.search.LuceneSearchService;
+import org.sandiq.search.SearchLimits;
 import org.sandiq.search.SearchRequest;
 import org.sandiq.search.SearchResponse;
+import org.sandiq.search.SearchService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +37,8 @@ final class SearchCommand implements Callable<Integer> {
 
   @Mixin IndexLocation location;
 
+  @Mixin BackendOptions backend;
+
   @Option(
       names = "--lang",
       paramLabel = "L",
@@ -57,16 +60,15 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (!LuceneIndex.exists(location.index)) {
+    if (!backend.isOpenSearch() && !LuceneIndex.exists(location.index)) {
       throw new IOException(
           "no index at " + location.index + ": build one with ./sandiq reindex first");
     }
     SearchRequest request = new SearchRequest(String.join(" ", words), lang, 1, limit);
     SearchResponse response;
     try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
-        LuceneSearchService search =
-            new LuceneSearchService(
-                location.index, IndexJobs.searchAnalyzers(location.index, analyzers))) {
+        SearchService search =
+            backend.searchService(location.index, analyzers, SearchLimits.DEFAULT)) {
       response = search.search(request);
     } catch (InvalidRequestException e) {
       spec.commandLine().getErr().println("sandiq: " + e.getMessage());

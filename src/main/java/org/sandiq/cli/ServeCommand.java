@@ -15,6 +15,7 @@ import org.sandiq.ingest.Corpus;
 import org.sandiq.reindex.ReindexReport;
 import org.sandiq.search.LuceneSearchService;
 import org.sandiq.search.SearchLimits;
+import org.sandiq.search.SearchService;
 import org.sandiq.web.WebApp;
 import org.sandiq.web.WebOptions;
 import picocli.CommandLine.Command;
@@ -38,6 +39,8 @@ import picocli.CommandLine.Spec;
     })
 final class ServeCommand implements Callable<Integer> {
   @Mixin Locations locations;
+
+  @Mixin BackendOptions backend;
 
   @Option(
       names = "--host",
@@ -153,17 +156,20 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     LanguageAnalyzers analyzers = new LanguageAnalyzers();
-    boolean existed = LuceneIndex.exists(locations.index);
+    boolean existed = exists();
     if (!existed) {
       if (!Files.isDirectory(locations.corpus)) {
         throw new IOException(
-            "no index at " + locations.index + " and no corpus folder at " + locations.corpus);
+            "no index at " + where() + " and no corpus folder at " + locations.corpus);
       }
-      err.println("serve: no index at " + locations.index + " yet; indexing " + locations.corpus);
+      err.println("serve: no index at " + where() + " yet; indexing " + locations.corpus);
       ConsoleProgress progress = new ConsoleProgress(err, "reindex");
       ReindexReport report;
       try {
-        report = IndexJobs.reindex(locations.corpus, locations.index, false, analyzers, progress);
+        report =
+            backend.isOpenSearch()
+                ? IndexJobs.reindexOpenSearch(locations.corpus, backend, true, progress)
+                : IndexJobs.reindex(locations.corpus, locations.index, false, analyzers, progress);
       } finally {
         progress.finish();
       }
@@ -179,12 +185,12 @@ final class ServeCommand implements Callable<Integer> {
             maxDepth,
             exactTotal,
             searchTimeout);
-    LuceneSearchService search =
-        new LuceneSearchService(
-            locations.index, IndexJobs.searchAnalyzers(locations.index, analyzers), limits);
+    SearchService search = backend.searchService(locations.index, analyzers, limits);
     Corpus corpus = new Corpus(locations.corpus);
     IndexUpdater updater =
-        new IndexUpdater(locations.corpus, locations.index, analyzers, search, err);
+        search instanceof LuceneSearchService lucene
+            ? IndexUpdater.embedded(locations.corpus, locations.index, analyzers, lucene, err)
+            : IndexUpdater.cluster(locations.corpus, backend, err);
     Javalin app =
         WebApp.create(
             search,
@@ -238,6 +244,19 @@ final class ServeCommand implements Callable<Integer> {
                 "sandiq-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  private boolean exists() throws IOException {
+    if (!backend.isOpenSearch()) {
+      return LuceneIndex.exists(locations.index);
+    }
+    try (org.sandiq.opensearch.ClusterClient cluster = backend.connect()) {
+      return backend.hasIndex(cluster);
+    }
+  }
+
+  private String where() {
+    return backend.isOpenSearch() ? "OpenSearch " + backend.urls : locations.index.toString();
   }
 
   /** The admin token: the file's first line, else SANDIQ_ADMIN_TOKEN, else none. */

@@ -1,5 +1,6 @@
 package org.sandiq.eval;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.stream.Stream;
 import org.sandiq.analysis.LanguageAnalyzers;
 import org.sandiq.analysis.LanguageDetector;
 import org.sandiq.index.AnalysisProfile;
+import org.sandiq.index.DocumentIndex;
 import org.sandiq.index.DocumentPreparation;
 import org.sandiq.index.FieldAnalyzers;
 import org.sandiq.index.LuceneIndex;
@@ -20,6 +22,7 @@ import org.sandiq.search.LuceneSearchService;
 import org.sandiq.search.RankedDocument;
 import org.sandiq.search.SearchLimits;
 import org.sandiq.search.SearchRequest;
+import org.sandiq.search.SearchService;
 
 /**
  * Sandiq itself: the corpus is language-detected and indexed into a temporary folder through {@link
@@ -34,39 +37,65 @@ public final class SandiqRetriever implements Retriever {
   /** Words sent per query: keeps a long topic under Lucene's clause limit. */
   static final int MAX_WORDS = 60;
 
-  private final Path dir;
-  private final LanguageAnalyzers analyzers;
-  private final LuceneSearchService search;
+  private final SearchService search;
+  private final Closeable cleanup;
 
-  private SandiqRetriever(Path dir, LanguageAnalyzers analyzers, LuceneSearchService search) {
-    this.dir = dir;
-    this.analyzers = analyzers;
+  private SandiqRetriever(SearchService search, Closeable cleanup) {
     this.search = search;
+    this.cleanup = cleanup;
+  }
+
+  /** Opens the search side once the documents are in. */
+  @FunctionalInterface
+  public interface SearchOpener {
+    SearchService open() throws IOException;
   }
 
   /** Indexes {@code documents} into a new temporary folder, removed by {@link #close()}. */
   public static SandiqRetriever index(List<TestCollection.Document> documents) throws IOException {
     Path dir = Files.createTempDirectory("sandiq-eval");
     LanguageAnalyzers analyzers = new LanguageAnalyzers();
+    Closeable cleanup =
+        () -> {
+          analyzers.close();
+          delete(dir);
+        };
+    FieldAnalyzers fields = new FieldAnalyzers(analyzers);
     try {
-      FieldAnalyzers fields = new FieldAnalyzers(analyzers);
-      DocumentPreparation preparation =
-          new DocumentPreparation(AnalysisProfile.MULTILINGUAL, new LanguageDetector());
-      try (LuceneIndex index = LuceneIndex.open(dir, fields, LuceneIndex.Mode.REBUILD)) {
-        for (TestCollection.Document doc : documents) {
-          CleanDocument clean =
-              new CleanDocument(
-                  doc.id(), doc.id(), doc.title(), doc.text(), null, "eval", doc.id(), doc.lang());
-          index.add(preparation.prepare(clean, doc.id()));
-        }
-        index.commit();
-      }
-      return new SandiqRetriever(dir, analyzers, new LuceneSearchService(dir, fields));
+      return load(
+          documents,
+          LuceneIndex.open(dir, fields, LuceneIndex.Mode.REBUILD),
+          () -> new LuceneSearchService(dir, fields),
+          cleanup);
     } catch (IOException | RuntimeException e) {
-      analyzers.close();
-      delete(dir);
+      cleanup.close();
       throw e;
     }
+  }
+
+  /**
+   * Prepares {@code documents} as the reindex job does, writes them to {@code index} (committed and
+   * closed here), and ranks through the search service {@code open} then returns: the same path for
+   * every backend. {@code cleanup} runs at {@link #close()} (not when this fails).
+   */
+  public static SandiqRetriever load(
+      List<TestCollection.Document> documents,
+      DocumentIndex index,
+      SearchOpener open,
+      Closeable cleanup)
+      throws IOException {
+    DocumentPreparation preparation =
+        new DocumentPreparation(AnalysisProfile.MULTILINGUAL, new LanguageDetector());
+    try (index) {
+      for (TestCollection.Document doc : documents) {
+        CleanDocument clean =
+            new CleanDocument(
+                doc.id(), doc.id(), doc.title(), doc.text(), null, "eval", doc.id(), doc.lang());
+        index.add(preparation.prepare(clean, doc.id()));
+      }
+      index.commit();
+    }
+    return new SandiqRetriever(open.open(), cleanup);
   }
 
   @Override
@@ -120,8 +149,7 @@ public final class SandiqRetriever implements Retriever {
     try {
       search.close();
     } finally {
-      analyzers.close();
-      delete(dir);
+      cleanup.close();
     }
   }
 

@@ -86,10 +86,26 @@ public final class ClusterClient implements Closeable {
     try (Response response = client.generic().execute(request.build())) {
       String text = response.getBody().map(Body::bodyAsString).orElse("");
       if (response.getStatus() >= 300) {
-        throw new IOException(
+        throw new ClusterException(
+            response.getStatus(),
             method + " " + path + ": " + response.getStatus() + " " + abbreviate(text));
       }
       return text.isEmpty() ? json.createObjectNode() : json.readTree(text);
+    }
+  }
+
+  /** The cluster answered a request with an error status. */
+  public static final class ClusterException extends IOException {
+    private final int status;
+
+    ClusterException(int status, String message) {
+      super(message);
+      this.status = status;
+    }
+
+    /** The HTTP status OpenSearch answered with. */
+    public int status() {
+      return status;
     }
   }
 

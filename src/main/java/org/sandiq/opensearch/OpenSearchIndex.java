@@ -253,6 +253,26 @@ public final class OpenSearchIndex implements DocumentIndex {
    * Ends the writing. A rebuild not committed deletes its new index (the alias never saw it); an
    * update gets its refresh back.
    */
+  /**
+   * Deletes the indices behind {@code layout}'s alias (and so the alias) and its template: for an
+   * index made for one run, as {@code eval retrieval --backend opensearch} makes.
+   */
+  public static void drop(ClusterClient cluster, IndexLayout layout) throws IOException {
+    if (cluster.exists("/_alias/" + layout.alias())) {
+      List<String> indices = new ArrayList<>();
+      cluster
+          .json("GET", "/_alias/" + layout.alias(), null)
+          .fieldNames()
+          .forEachRemaining(indices::add);
+      for (String index : indices) {
+        cluster.json("DELETE", "/" + index, null);
+      }
+    }
+    if (cluster.exists("/_index_template/" + layout.templateName())) {
+      cluster.json("DELETE", "/_index_template/" + layout.templateName(), null);
+    }
+  }
+
   @Override
   public void close() throws IOException {
     try {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -28,24 +27,40 @@ import org.sandiq.index.Fields;
  * how many titles use them) and whole titles. It is built once per index reader, when first asked
  * after a reindex, from stored titles.
  */
-final class Autocomplete {
+public final class Autocomplete {
   /** Titles read to build the suggester; past this the most recent index part is skipped. */
   static final int MAX_TITLES = 500_000;
 
   private final Analyzer folding;
-  private IndexReader builtFor;
+  private Object builtFor;
   private Lookup lookup;
 
   Autocomplete(Analyzer folding) {
     this.folding = folding;
   }
 
-  /** Up to {@code limit} completions of {@code prefix}, most frequent first. */
-  synchronized List<String> complete(IndexSearcher searcher, String prefix, int limit)
+  /** Completions with the folding of {@code analyzers}. */
+  public Autocomplete(org.sandiq.index.FieldAnalyzers analyzers) {
+    this(analyzers.languages().folded());
+  }
+
+  /** Where a backend reads the titles completions are built from. */
+  @FunctionalInterface
+  public interface Titles {
+    /** Up to {@code max} titles of content documents. */
+    Iterable<String> read(int max) throws IOException;
+  }
+
+  /**
+   * Up to {@code limit} completions of {@code prefix}, most frequent first, built from {@code
+   * titles} when first asked for a new {@code version} of the index (any value that changes when
+   * the index does).
+   */
+  public synchronized List<String> complete(Object version, Titles titles, String prefix, int limit)
       throws IOException {
-    if (builtFor != searcher.getIndexReader()) {
-      lookup = build(searcher);
-      builtFor = searcher.getIndexReader();
+    if (builtFor == null || !builtFor.equals(version)) {
+      lookup = build(titles.read(MAX_TITLES));
+      builtFor = version;
     }
     if (lookup == null || prefix.isBlank()) {
       return List.of();
@@ -60,12 +75,23 @@ final class Autocomplete {
     return new ArrayList<>(out);
   }
 
-  private Lookup build(IndexSearcher searcher) throws IOException {
-    Map<String, Long> weights = new HashMap<>();
+  /** Up to {@code limit} completions of {@code prefix}, from the titles {@code searcher} holds. */
+  List<String> complete(IndexSearcher searcher, String prefix, int limit) throws IOException {
+    return complete(searcher.getIndexReader(), max -> titles(searcher, max), prefix, limit);
+  }
+
+  private static List<String> titles(IndexSearcher searcher, int max) throws IOException {
+    List<String> titles = new ArrayList<>();
     StoredFields stored = searcher.storedFields();
-    ScoreDoc[] docs = searcher.search(QueryBuilder.all(), MAX_TITLES).scoreDocs;
-    for (ScoreDoc doc : docs) {
-      String title = stored.document(doc.doc, Set.of(Fields.TITLE)).get(Fields.TITLE);
+    for (ScoreDoc doc : searcher.search(QueryBuilder.all(), max).scoreDocs) {
+      titles.add(stored.document(doc.doc, Set.of(Fields.TITLE)).get(Fields.TITLE));
+    }
+    return titles;
+  }
+
+  private Lookup build(Iterable<String> titles) throws IOException {
+    Map<String, Long> weights = new HashMap<>();
+    for (String title : titles) {
       if (title == null || title.isBlank()) {
         continue;
       }

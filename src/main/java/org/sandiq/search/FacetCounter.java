@@ -16,7 +16,6 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.IndexSearcher;
 import org.sandiq.index.DocumentMapper;
-import org.sandiq.index.Fields;
 
 /**
  * Counts the {@code lang}, {@code site} and {@code year} facets of every match of a query, and the
@@ -33,10 +32,9 @@ import org.sandiq.index.Fields;
  */
 final class FacetCounter {
   /** Facet values returned per dimension. */
-  static final int FACET_VALUES = 10;
+  static final int FACET_VALUES = FacetsResponse.VALUES;
 
-  static final List<String> DIMENSIONS =
-      List.of(Fields.LANG, Fields.SITE, Fields.COLLECTION, Fields.YEAR);
+  static final List<String> DIMENSIONS = FacetsResponse.DIMENSIONS;
 
   /**
    * Facet counts, the exact number of matches and, when asked for, the time histogram (else null).
@@ -83,9 +81,7 @@ final class FacetCounter {
 
   /** Every dimension with no values. */
   static Map<String, List<SearchResponse.FacetValue>> empty() {
-    Map<String, List<SearchResponse.FacetValue>> facets = new LinkedHashMap<>();
-    DIMENSIONS.forEach(dim -> facets.put(dim, List.of()));
-    return facets;
+    return FacetsResponse.emptyFacets();
   }
 
   private static Map<String, List<SearchResponse.FacetValue>> values(

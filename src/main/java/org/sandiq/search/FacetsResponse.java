@@ -25,4 +25,22 @@ public record FacetsResponse(
     Map<String, List<SearchResponse.FacetValue>> facets,
     String relaxed,
     boolean partial,
-    Histogram histogram) {}
+    Histogram histogram) {
+  /** The facet dimensions, in the order responses list them. */
+  public static final List<String> DIMENSIONS =
+      List.of(
+          org.sandiq.index.Fields.LANG,
+          org.sandiq.index.Fields.SITE,
+          org.sandiq.index.Fields.COLLECTION,
+          org.sandiq.index.Fields.YEAR);
+
+  /** Values returned per dimension, most documents first. */
+  public static final int VALUES = 10;
+
+  /** Every dimension with no values. */
+  public static Map<String, List<SearchResponse.FacetValue>> emptyFacets() {
+    Map<String, List<SearchResponse.FacetValue>> facets = new java.util.LinkedHashMap<>();
+    DIMENSIONS.forEach(dim -> facets.put(dim, List.of()));
+    return facets;
+  }
+}

@@ -18,7 +18,7 @@ import org.sandiq.index.Fields;
  * @param base the words (or every document) as a required clause, with the content and date filters
  * @param facetFilters the facet dimensions the request filters on, with their values
  */
-record FilteredQuery(Query base, Map<String, String> facetFilters) {
+public record FilteredQuery(Query base, Map<String, String> facetFilters) {
 
   /** {@code words} (null: every content document) under the filters of {@code request}. */
   static FilteredQuery of(Query words, SearchRequest request) {
@@ -43,12 +43,12 @@ record FilteredQuery(Query base, Map<String, String> facetFilters) {
   }
 
   /** The query with every filter. */
-  Query query() {
+  public Query query() {
     return without(null);
   }
 
   /** The query with every facet filter except the one on dimension {@code skip}. */
-  Query without(String skip) {
+  public Query without(String skip) {
     if (facetFilters.isEmpty()) {
       return base;
     }

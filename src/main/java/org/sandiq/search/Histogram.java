@@ -1,5 +1,7 @@
 package org.sandiq.search;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,6 +15,84 @@ import java.util.Locale;
  *     request's {@code from}/{@code to}), oldest first, empty periods included
  */
 public record Histogram(String interval, List<Bucket> buckets) {
+  /** The most buckets one histogram may have. */
+  public static final int MAX_BUCKETS = 5000;
+
+  private static final long DAY_MILLIS = 86_400_000L;
+
+  /** The period of an instant: a year, a month counted from year 0, or a day since 1970 (UTC). */
+  public static long period(long epochMillis, Interval interval) {
+    long day = Math.floorDiv(epochMillis, DAY_MILLIS);
+    if (interval == Interval.DAY) {
+      return day;
+    }
+    return period(LocalDate.ofEpochDay(day), interval);
+  }
+
+  private static long period(LocalDate date, Interval interval) {
+    return switch (interval) {
+      case YEAR -> date.getYear();
+      case MONTH -> date.getYear() * 12L + date.getMonthValue() - 1;
+      case DAY -> date.toEpochDay();
+    };
+  }
+
+  /**
+   * The histogram of the periods an archive holds documents in, every period from its first to its
+   * last within {@code from}/{@code to}, empty ones included.
+   *
+   * @param periods the archive's periods holding dated documents, ascending
+   * @param totals the archive's documents in each of {@code periods}
+   * @param counted the matching documents in each of {@code periods}
+   * @throws InvalidRequestException when that is more than {@value #MAX_BUCKETS} periods
+   */
+  public static Histogram of(
+      Interval interval,
+      LocalDate from,
+      LocalDate to,
+      long[] periods,
+      long[] totals,
+      long[] counted) {
+    long low = from == null ? Long.MIN_VALUE : period(from, interval);
+    long high = to == null ? Long.MAX_VALUE : period(to, interval);
+    int first = 0;
+    while (first < periods.length && periods[first] < low) {
+      first++;
+    }
+    int last = periods.length - 1;
+    while (last >= first && periods[last] > high) {
+      last--;
+    }
+    List<Bucket> buckets = new ArrayList<>();
+    if (first <= last) {
+      if (periods[last] - periods[first] >= MAX_BUCKETS) {
+        throw new InvalidRequestException(
+            "the histogram would have more than "
+                + MAX_BUCKETS
+                + " periods: narrow from/to or use a coarser interval");
+      }
+      int at = first;
+      for (long period = periods[first]; period <= periods[last]; period++) {
+        boolean held = periods[at] == period;
+        buckets.add(
+            new Bucket(label(period, interval), held ? counted[at] : 0, held ? totals[at] : 0));
+        if (held) {
+          at++;
+        }
+      }
+    }
+    return new Histogram(interval.code(), buckets);
+  }
+
+  private static String label(long period, Interval interval) {
+    return switch (interval) {
+      case YEAR -> String.format(Locale.ROOT, "%04d", period);
+      case MONTH ->
+          String.format(
+              Locale.ROOT, "%04d-%02d", Math.floorDiv(period, 12), Math.floorMod(period, 12) + 1);
+      case DAY -> LocalDate.ofEpochDay(period).toString();
+    };
+  }
 
   /**
    * One period.

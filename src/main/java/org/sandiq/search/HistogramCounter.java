@@ -1,12 +1,8 @@
 package org.sandiq.search;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.facet.FacetsCollector;
@@ -27,13 +23,9 @@ import org.sandiq.index.Fields;
  * is made once per index reader and interval and kept until the reader changes.
  */
 final class HistogramCounter {
-  /** Most buckets one histogram may have: past it, a coarser interval or narrower dates. */
-  static final int MAX_BUCKETS = 5000;
 
   /** Widest span of periods counted in a plain array; wider (odd dates) is binary-searched. */
   private static final long DENSE_SPAN = 1 << 20;
-
-  private static final long DAY_MILLIS = 86_400_000L;
 
   /** The archive's documents per period: sorted period keys and their counts. */
   private record Totals(IndexReader reader, long[] periods, long[] counts) {}
@@ -60,36 +52,7 @@ final class HistogramCounter {
         }
       }
     }
-    long from = request.from() == null ? Long.MIN_VALUE : key(request.from(), interval);
-    long to = request.to() == null ? Long.MAX_VALUE : key(request.to(), interval);
-    int first = 0;
-    while (first < periods.length && periods[first] < from) {
-      first++;
-    }
-    int last = periods.length - 1;
-    while (last >= first && periods[last] > to) {
-      last--;
-    }
-    List<Histogram.Bucket> buckets = new ArrayList<>();
-    if (first <= last) {
-      if (periods[last] - periods[first] >= MAX_BUCKETS) {
-        throw new InvalidRequestException(
-            "the histogram would have more than "
-                + MAX_BUCKETS
-                + " periods: narrow from/to or use a coarser interval");
-      }
-      int at = first;
-      for (long period = periods[first]; period <= periods[last]; period++) {
-        boolean held = periods[at] == period;
-        buckets.add(
-            new Histogram.Bucket(
-                label(period, interval), held ? counted[at] : 0, held ? archive.counts()[at] : 0));
-        if (held) {
-          at++;
-        }
-      }
-    }
-    return new Histogram(interval.code(), buckets);
+    return Histogram.of(interval, request.from(), request.to(), periods, archive.counts(), counted);
   }
 
   private static void countLeaf(
@@ -156,34 +119,8 @@ final class HistogramCounter {
     }
   }
 
-  /** The period of an instant: a year, a month counted from year 0, or a day since 1970. */
+  /** The period of an instant (see {@link Histogram#period}). */
   static long key(long epochMillis, Histogram.Interval interval) {
-    long day = Math.floorDiv(epochMillis, DAY_MILLIS);
-    if (interval == Histogram.Interval.DAY) {
-      return day;
-    }
-    return key(LocalDate.ofEpochDay(day), interval);
-  }
-
-  private static long key(LocalDate date, Histogram.Interval interval) {
-    return switch (interval) {
-      case YEAR -> date.getYear();
-      case MONTH -> date.getYear() * 12L + date.getMonthValue() - 1;
-      case DAY -> date.toEpochDay();
-    };
-  }
-
-  private static String label(long period, Histogram.Interval interval) {
-    return switch (interval) {
-      case YEAR -> String.format(java.util.Locale.ROOT, "%04d", period);
-      case MONTH ->
-          String.format(
-              java.util.Locale.ROOT,
-              "%04d-%02d",
-              Math.floorDiv(period, 12),
-              Math.floorMod(period, 12) + 1);
-      case DAY ->
-          LocalDate.ofEpochDay(period).atStartOfDay(ZoneOffset.UTC).toLocalDate().toString();
-    };
+    return Histogram.period(epochMillis, interval);
   }
 }

@@ -3,12 +3,10 @@ package org.sandiq.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.sandiq.index.Fields;
 
 /**
@@ -19,30 +17,54 @@ import org.sandiq.index.Fields;
  * margin). A page reached by a cursor has not seen the hits before it, so there each candidate is
  * also asked whether another document with its text or URL ranks above it anywhere ({@link
  * Earlier}): a text or a URL is shown once over all pages, on the page of its best-ranked copy.
+ *
+ * <p>Both backends cut their pages here: {@code T} is a Lucene hit or an OpenSearch hit, and {@link
+ * Keys} reads its text and capture keys.
+ *
+ * @param <T> a ranked hit
  */
-final class HitPage {
-  /** One shown hit: the Lucene hit and how many other documents share its text. */
-  record Entry(ScoreDoc doc, int duplicates) {}
+public final class HitPage<T> {
+  /** One shown hit and how many other documents share its text. */
+  public record Entry<T>(T hit, int duplicates) {}
 
-  final List<Entry> entries;
+  /** Reads the collapse keys of a hit, and counts the copies of texts. */
+  public interface Keys<T> {
+    /** The exact-duplicate key ({@link Fields#TEXT_HASH}) of {@code hit}, or null. */
+    String text(T hit) throws IOException;
+
+    /** The capture key ({@link Fields#URL_KEY}) of {@code hit}, or null. */
+    String url(T hit) throws IOException;
+
+    /** How many documents have each text key (at least 1 each); asked once per page. */
+    Map<String, Integer> copies(Set<String> textKeys) throws IOException;
+  }
 
   /**
    * Whether another document sharing {@code key} in {@code field} with {@code hit} ranks above it
    * in the same query and order (then an earlier page showed that one).
    */
-  interface Earlier {
-    boolean outranked(ScoreDoc hit, String field, String key) throws IOException;
-
-    /** For a first page or a numbered page: the ranked list holds everything above it. */
-    Earlier NONE = (hit, field, key) -> false;
+  public interface Earlier<T> {
+    boolean outranked(T hit, String field, String key) throws IOException;
   }
 
-  /** The last raw hit this page consumed, or null when there are no more hits. */
-  final ScoreDoc continueAfter;
+  private final List<Entry<T>> entries;
+  private final T continueAfter;
 
-  private HitPage(List<Entry> entries, ScoreDoc continueAfter) {
+  private HitPage(List<Entry<T>> entries, T continueAfter) {
     this.entries = entries;
     this.continueAfter = continueAfter;
+  }
+
+  /** The shown hits, best first. */
+  public List<Entry<T>> entries() {
+    return entries;
+  }
+
+  /**
+   * The last raw hit this page consumed (where a cursor continues), or null when it is the last.
+   */
+  public T continueAfter() {
+    return continueAfter;
   }
 
   /**
@@ -50,52 +72,58 @@ final class HitPage {
    * @param skip how many collapsed hits come before this page
    * @param size hits on this page
    * @param maybeMore whether there may be raw hits beyond {@code ranked}
-   * @param earlier asks whether a hit's text or URL was shown above {@code ranked}
+   * @param earlier asks whether a hit's text or URL was shown above {@code ranked}; null for a
+   *     first or numbered page, whose ranked list holds everything above it
    */
-  static HitPage cut(
-      IndexSearcher searcher,
-      ScoreDoc[] ranked,
-      int skip,
-      int size,
-      boolean maybeMore,
-      Earlier earlier)
+  public static <T> HitPage<T> cut(
+      List<T> ranked, int skip, int size, boolean maybeMore, Keys<T> keys, Earlier<T> earlier)
       throws IOException {
     Set<String> seen = new HashSet<>();
     Set<String> urls = new HashSet<>();
-    List<Entry> entries = new ArrayList<>(size);
+    List<T> shown = new ArrayList<>(size);
+    List<String> shownKeys = new ArrayList<>(size);
     int unique = 0;
     int i = 0;
-    for (; i < ranked.length && entries.size() < size; i++) {
-      String key = DocumentLookup.key(searcher, ranked[i].doc, Fields.TEXT_HASH);
-      if (key != null && (!seen.add(key) || earlier.outranked(ranked[i], Fields.TEXT_HASH, key))) {
+    for (; i < ranked.size() && shown.size() < size; i++) {
+      T hit = ranked.get(i);
+      String key = keys.text(hit);
+      if (key != null
+          && (!seen.add(key)
+              || (earlier != null && earlier.outranked(hit, Fields.TEXT_HASH, key)))) {
         continue;
       }
-      String url = DocumentLookup.key(searcher, ranked[i].doc, Fields.URL_KEY);
-      if (url != null && (!urls.add(url) || earlier.outranked(ranked[i], Fields.URL_KEY, url))) {
+      String url = keys.url(hit);
+      if (url != null
+          && (!urls.add(url) || (earlier != null && earlier.outranked(hit, Fields.URL_KEY, url)))) {
         continue;
       }
       if (unique++ < skip) {
         continue;
       }
-      entries.add(new Entry(ranked[i], key == null ? 0 : copies(searcher, key) - 1));
+      shown.add(hit);
+      shownKeys.add(key);
     }
-    boolean more = i < ranked.length || maybeMore;
-    ScoreDoc last = entries.size() == size && more ? ranked[i - 1] : null;
-    return new HitPage(entries, last);
+    Set<String> asked = new LinkedHashSet<>(shownKeys);
+    asked.remove(null);
+    Map<String, Integer> copies = asked.isEmpty() ? Map.of() : keys.copies(asked);
+    List<Entry<T>> entries = new ArrayList<>(shown.size());
+    for (int j = 0; j < shown.size(); j++) {
+      String key = shownKeys.get(j);
+      entries.add(new Entry<>(shown.get(j), key == null ? 0 : copies.getOrDefault(key, 1) - 1));
+    }
+    boolean more = i < ranked.size() || maybeMore;
+    T last = entries.size() == size && more ? ranked.get(i - 1) : null;
+    return new HitPage<>(entries, last);
   }
 
   /** A page of {@code ranked} with every copy kept, each its own entry. */
-  static HitPage uncollapsed(ScoreDoc[] ranked, int skip, int size, boolean maybeMore) {
-    List<Entry> entries = new ArrayList<>(size);
-    for (int i = skip; i < Math.min(ranked.length, skip + size); i++) {
-      entries.add(new Entry(ranked[i], 0));
+  public static <T> HitPage<T> uncollapsed(List<T> ranked, int skip, int size, boolean maybeMore) {
+    List<Entry<T>> entries = new ArrayList<>(size);
+    for (int i = skip; i < Math.min(ranked.size(), skip + size); i++) {
+      entries.add(new Entry<>(ranked.get(i), 0));
     }
-    boolean more = skip + size < ranked.length || maybeMore;
-    ScoreDoc last = entries.size() == size && more ? ranked[skip + size - 1] : null;
-    return new HitPage(entries, last);
-  }
-
-  private static int copies(IndexSearcher searcher, String key) throws IOException {
-    return Math.max(1, searcher.count(new TermQuery(new Term(Fields.TEXT_HASH, key))));
+    boolean more = skip + size < ranked.size() || maybeMore;
+    T last = entries.size() == size && more ? ranked.get(skip + size - 1) : null;
+    return new HitPage<>(entries, last);
   }
 }

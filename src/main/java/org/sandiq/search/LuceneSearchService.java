@@ -27,7 +27,6 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
-import org.sandiq.analysis.Language;
 import org.sandiq.analysis.LanguageDetector;
 import org.sandiq.index.AnalysisProfile;
 import org.sandiq.index.FieldAnalyzers;
@@ -50,13 +49,14 @@ public final class LuceneSearchService implements SearchService {
       org.slf4j.LoggerFactory.getLogger(LuceneSearchService.class);
 
   /** Fewer hits than this and the query is relaxed. */
-  static final int HANDFUL = 5;
+  static final int HANDFUL = PlannedSearch.HANDFUL;
 
   private final AnalysisProfile profile;
   private final IndexReaders readers;
   private final SearchLimits limits;
   private final LongSupplier clock;
   private final QueryBuilder queries;
+  private final SearchPlanner planner;
   private final Snippets snippets;
   private final DocumentLookup lookup;
   private final Suggestions suggestions;
@@ -92,6 +92,7 @@ public final class LuceneSearchService implements SearchService {
     this.limits = limits;
     this.profile = analyzers.profile();
     this.queries = new QueryBuilder(perField, limits, new LanguageDetector(), profile);
+    this.planner = new SearchPlanner(queries, limits);
     this.snippets = new Snippets(perField, profile);
     this.lookup = new DocumentLookup(perField);
     this.suggestions = new Suggestions(perField);
@@ -103,7 +104,11 @@ public final class LuceneSearchService implements SearchService {
    * page cut from them, and how many matched.
    */
   private record Outcome(
-      Query userQuery, FilteredQuery filtered, TopDocs top, HitPage page, String relaxed) {
+      Query userQuery,
+      FilteredQuery filtered,
+      TopDocs top,
+      HitPage<ScoreDoc> page,
+      String relaxed) {
     long total() {
       return top.totalHits.value();
     }
@@ -116,10 +121,9 @@ public final class LuceneSearchService implements SearchService {
   @Override
   public SearchResponse search(SearchRequest asked) {
     long start = System.nanoTime();
-    validate(asked);
-    String text = asked.query().strip();
-    QueryPlan plan = plan(text);
-    SearchRequest request = inOrder(asked, plan);
+    PlannedSearch planned = planner.plan(asked);
+    SearchRequest request = planned.request();
+    QueryPlan plan = planned.plan();
     IndexSearcher shared = readers.acquire();
     if (shared == null) {
       return new SearchResponse(
@@ -150,12 +154,12 @@ public final class LuceneSearchService implements SearchService {
       }
       Snippets.Marker marker = snippets.marker(searcher, outcome.userQuery());
       List<SearchResponse.Hit> hits =
-          workers.map(outcome.page().entries, entry -> hit(searcher, entry, marker));
+          workers.map(outcome.page().entries(), entry -> hit(searcher, entry, marker));
       String suggestion =
           plan == null || plan.listsCaptures() || searcher.timedOut()
               ? null
-              : suggestion(searcher, request, text, total);
-      ScoreDoc last = outcome.page().continueAfter;
+              : suggestion(searcher, request, request.query().strip(), total);
+      ScoreDoc last = outcome.page().continueAfter();
       return new SearchResponse(
           request.query(),
           total,
@@ -185,10 +189,9 @@ public final class LuceneSearchService implements SearchService {
    */
   @Override
   public List<RankedDocument> rank(SearchRequest asked) {
-    validate(asked);
-    String text = asked.query().strip();
-    QueryPlan plan = plan(text);
-    SearchRequest request = inOrder(asked, plan);
+    PlannedSearch planned = planner.plan(asked);
+    SearchRequest request = planned.request();
+    QueryPlan plan = planned.plan();
     return withSearcher(
         shared -> {
           IndexSearcher searcher = timedSearcher(shared);
@@ -200,9 +203,9 @@ public final class LuceneSearchService implements SearchService {
           }
           List<RankedDocument> ranked = new ArrayList<>();
           var stored = searcher.storedFields();
-          for (HitPage.Entry entry : outcome.page().entries) {
-            Document doc = stored.document(entry.doc().doc, Set.of(Fields.ID, Fields.URL));
-            float score = Float.isNaN(entry.doc().score) ? 0 : entry.doc().score;
+          for (HitPage.Entry<ScoreDoc> entry : outcome.page().entries()) {
+            Document doc = stored.document(entry.hit().doc, Set.of(Fields.ID, Fields.URL));
+            float score = Float.isNaN(entry.hit().score) ? 0 : entry.hit().score;
             ranked.add(new RankedDocument(doc.get(Fields.ID), doc.get(Fields.URL), score));
           }
           return ranked;
@@ -213,10 +216,9 @@ public final class LuceneSearchService implements SearchService {
   @Override
   public FacetsResponse facets(SearchRequest asked) {
     long start = System.nanoTime();
-    validate(asked);
-    String text = asked.query().strip();
-    QueryPlan plan = plan(text);
-    SearchRequest request = inOrder(asked, plan);
+    PlannedSearch planned = planner.plan(asked);
+    SearchRequest request = planned.request();
+    QueryPlan plan = planned.plan();
     return withSearcher(
         shared -> {
           IndexSearcher searcher = timedSearcher(shared);
@@ -250,10 +252,9 @@ public final class LuceneSearchService implements SearchService {
   @Override
   public long export(SearchRequest asked, long max, boolean withText, ExportSink sink)
       throws IOException {
-    validate(asked);
-    String text = asked.query().strip();
-    QueryPlan plan = plan(text);
-    SearchRequest request = inOrder(asked, plan).withFirstPage();
+    PlannedSearch planned = planner.plan(asked);
+    SearchRequest request = planned.request().withFirstPage();
+    QueryPlan plan = planned.plan();
     IndexSearcher shared = readers.acquire();
     if (shared == null) {
       return 0;
@@ -304,27 +305,6 @@ public final class LuceneSearchService implements SearchService {
         List.of());
   }
 
-  /** The plan of {@code text}: none when empty, a capture listing for a URL, else the words. */
-  private QueryPlan plan(String text) {
-    if (text.isEmpty()) {
-      return null;
-    }
-    if (text.length() > limits.maxQueryChars()) {
-      return queries.plan(text); // refused there, with the limit named
-    }
-    CaptureQuery captures = CaptureQuery.parse(text);
-    return captures == null ? queries.plan(text) : QueryPlan.captures(text, captures);
-  }
-
-  /** Captures of a URL come newest capture first unless another order was asked for. */
-  private static SearchRequest inOrder(SearchRequest request, QueryPlan plan) {
-    return plan != null
-            && plan.listsCaptures()
-            && request.sort() == SearchRequest.SortOrder.RELEVANCE
-        ? request.withSort(SearchRequest.SortOrder.CAPTURED)
-        : request;
-  }
-
   /** A searcher of its own over the shared reader, so this request's deadline is its own. */
   private IndexSearcher timedSearcher(IndexSearcher shared) {
     IndexSearcher searcher = workers.searcher(shared.getIndexReader());
@@ -372,16 +352,17 @@ public final class LuceneSearchService implements SearchService {
     }
     int skip = after == null ? (request.page() - 1) * request.size() : 0;
     boolean maybeMore = top.scoreDocs.length >= fetch;
-    HitPage page =
+    List<ScoreDoc> ranked = java.util.Arrays.asList(top.scoreDocs);
+    HitPage<ScoreDoc> page =
         collapse && (plan == null || !plan.listsCaptures())
             ? HitPage.cut(
-                searcher,
-                top.scoreDocs,
+                ranked,
                 skip,
                 request.size(),
                 maybeMore,
-                after == null ? HitPage.Earlier.NONE : outranked(searcher, filtered, request))
-            : HitPage.uncollapsed(top.scoreDocs, skip, request.size(), maybeMore);
+                keys(searcher),
+                after == null ? null : outranked(searcher, filtered, request))
+            : HitPage.uncollapsed(ranked, skip, request.size(), maybeMore);
     return new Outcome(user, filtered, top, page, relaxed);
   }
 
@@ -390,7 +371,32 @@ public final class LuceneSearchService implements SearchService {
    * its key (text or URL) is another document. The restriction is a filter, so scores and the order
    * (ties by document number) are the main search's: that other document came on an earlier page.
    */
-  private HitPage.Earlier outranked(
+  /** The collapse keys of hits, from doc values, and copies counted in the index. */
+  private static HitPage.Keys<ScoreDoc> keys(IndexSearcher searcher) {
+    return new HitPage.Keys<>() {
+      @Override
+      public String text(ScoreDoc hit) throws IOException {
+        return DocumentLookup.key(searcher, hit.doc, Fields.TEXT_HASH);
+      }
+
+      @Override
+      public String url(ScoreDoc hit) throws IOException {
+        return DocumentLookup.key(searcher, hit.doc, Fields.URL_KEY);
+      }
+
+      @Override
+      public Map<String, Integer> copies(Set<String> textKeys) throws IOException {
+        Map<String, Integer> copies = new java.util.HashMap<>();
+        for (String key : textKeys) {
+          copies.put(
+              key, Math.max(1, searcher.count(new TermQuery(new Term(Fields.TEXT_HASH, key)))));
+        }
+        return copies;
+      }
+    };
+  }
+
+  private HitPage.Earlier<ScoreDoc> outranked(
       IndexSearcher searcher, FilteredQuery filtered, SearchRequest request) {
     return (hit, field, key) -> {
       Query same =
@@ -476,33 +482,10 @@ public final class LuceneSearchService implements SearchService {
     return count > 0 && count >= total ? rewrite.query() : null;
   }
 
-  private void validate(SearchRequest request) {
-    if (request.page() < 1) {
-      throw new InvalidRequestException("page must be 1 or more, not " + request.page());
-    }
-    if (request.size() < 1 || request.size() > limits.maxPageSize()) {
-      throw new InvalidRequestException(
-          "size must be between 1 and " + limits.maxPageSize() + ", not " + request.size());
-    }
-    if (request.cursor() == null && (long) request.page() * request.size() > limits.maxDepth()) {
-      throw new InvalidRequestException(
-          "page too deep: pages reach the first "
-              + limits.maxDepth()
-              + " hits; go further with the cursor (nextCursor), or narrow the query");
-    }
-    if (request.lang() != null && Language.fromCode(request.lang()).isEmpty()) {
-      throw new InvalidRequestException(
-          "unknown lang '" + request.lang() + "': use one of az, en, ru, tr, und");
-    }
-    if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
-      throw new InvalidRequestException(
-          "from (" + request.from() + ") is after to (" + request.to() + ")");
-    }
-  }
-
   private SearchResponse.Hit hit(
-      IndexSearcher searcher, HitPage.Entry entry, Snippets.Marker marker) throws IOException {
-    return toHit(searcher, entry.doc(), entry.duplicates(), marker);
+      IndexSearcher searcher, HitPage.Entry<ScoreDoc> entry, Snippets.Marker marker)
+      throws IOException {
+    return toHit(searcher, entry.hit(), entry.duplicates(), marker);
   }
 
   private SearchResponse.Hit toHit(

@@ -68,6 +68,16 @@ public interface SearchService extends Closeable {
   /** Completions for a search box holding {@code prefix}: title words and titles. */
   List<String> complete(String prefix, int limit);
 
+  /** Whether the index can answer searches now (the embedded index always can). */
+  default IndexHealth health() {
+    return IndexHealth.OK;
+  }
+
+  /** Which backend answers, for {@code /api/health}: {@code embedded} or {@code opensearch}. */
+  default String backend() {
+    return "embedded";
+  }
+
   /** How many documents are searchable now. */
   long documentCount();
 

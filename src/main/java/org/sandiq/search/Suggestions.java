@@ -40,13 +40,37 @@ import org.sandiq.index.Fields;
  * field syntax are kept as typed. The spelling is read from a document that has the word (in the
  * requested language, when there is one), so suggestions follow the language of the archive.
  */
-final class Suggestions {
+public final class Suggestions {
   private static final Pattern PLAIN_WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}'’-]+");
   private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
   private static final int MAX_ANALYZED_CHARS = 50_000;
 
   private final Analyzer analyzer;
   private final DirectSpellChecker spellChecker = new DirectSpellChecker();
+
+  /** Suggestions from the words of an index analysed with {@code analyzers}. */
+  public Suggestions(org.sandiq.index.FieldAnalyzers analyzers) {
+    this(analyzers.perField());
+  }
+
+  /** What suggestions need to know of an index's words: each backend answers from its own index. */
+  public interface Vocabulary {
+    /** How many documents have {@code term} in {@code field}. */
+    long docFreq(String field, String term) throws IOException;
+
+    /** The indexed term of {@code field} closest in spelling to {@code term}, or null. */
+    String similar(String field, String term) throws IOException;
+
+    /**
+     * The text of a content document with folded term {@code folded} (in language {@code lang} when
+     * not null), and how it spells the word when the backend can tell without analysis; null when
+     * none has it.
+     */
+    Sample sample(String folded, String lang) throws IOException;
+  }
+
+  /** A document's text, and the spelling of a word in it (null: find it by analysing the text). */
+  public record Sample(String text, String surface) {}
 
   Suggestions(Analyzer perFieldAnalyzer) {
     this.analyzer = perFieldAnalyzer;
@@ -57,7 +81,7 @@ final class Suggestions {
   }
 
   /** A word replaced, and whether only its diacritics changed. */
-  record Rewrite(String query, boolean diacriticsOnly) {}
+  public record Rewrite(String query, boolean diacriticsOnly) {}
 
   /**
    * The rewritten query, or null when every word is already spelled as the documents spell it.
@@ -65,6 +89,15 @@ final class Suggestions {
    * @param lang the language filter of the request, or null
    */
   Rewrite rewrite(IndexSearcher searcher, String query, String lang) throws IOException {
+    return rewrite(new IndexVocabulary(searcher), query, lang);
+  }
+
+  /**
+   * The rewritten query, or null when every word is already spelled as the documents spell it.
+   *
+   * @param lang the language filter of the request, or null
+   */
+  public Rewrite rewrite(Vocabulary vocabulary, String query, String lang) throws IOException {
     String[] tokens = query.strip().split("\\s+");
     boolean changed = false;
     boolean diacriticsOnly = true;
@@ -72,7 +105,7 @@ final class Suggestions {
     for (String token : tokens) {
       String replacement = null;
       if (PLAIN_WORD.matcher(token).matches() && !OPERATORS.contains(token)) {
-        Fix fix = fix(searcher, token, lang);
+        Fix fix = fix(vocabulary, token, lang);
         if (fix != null) {
           replacement = fix.word();
           diacriticsOnly &= fix.diacriticsOnly();
@@ -86,29 +119,26 @@ final class Suggestions {
 
   private record Fix(String word, boolean diacriticsOnly) {}
 
-  private Fix fix(IndexSearcher searcher, String word, String lang) throws IOException {
-    IndexReader reader = searcher.getIndexReader();
+  private Fix fix(Vocabulary vocabulary, String word, String lang) throws IOException {
     String folded = single(Fields.TEXT_FOLDED, word);
     if (folded == null) {
       return null;
     }
-    boolean known = reader.docFreq(new Term(Fields.TEXT_FOLDED, folded)) > 0;
-    if (known && matchesExactly(reader, word)) {
+    boolean known = vocabulary.docFreq(Fields.TEXT_FOLDED, folded) > 0;
+    if (known && matchesExactly(vocabulary, word)) {
       return null; // the archive has the word as typed
     }
     if (!known) {
-      SuggestWord[] words =
-          spellChecker.suggestSimilar(
-              new Term(Fields.TEXT_FOLDED, folded),
-              1,
-              reader,
-              SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-      if (words.length == 0) {
+      folded = vocabulary.similar(Fields.TEXT_FOLDED, folded);
+      if (folded == null) {
         return null;
       }
-      folded = words[0].string;
     }
-    String surface = surfaceForm(searcher, folded, lang);
+    Sample sample = vocabulary.sample(folded, lang);
+    String surface =
+        sample == null
+            ? null
+            : sample.surface() != null ? sample.surface() : fromAnalysis(sample.text(), folded);
     if (surface == null || sameIgnoringCase(surface, word)) {
       return null;
     }
@@ -119,7 +149,7 @@ final class Suggestions {
    * Whether {@code word}, analysed as each language would (stems, but diacritics kept), is in that
    * language's fields: then the archive spells it as typed.
    */
-  private boolean matchesExactly(IndexReader reader, String word) throws IOException {
+  private boolean matchesExactly(Vocabulary vocabulary, String word) throws IOException {
     Character.UnicodeScript script = QueryFields.script(word);
     for (Language language : Language.values()) {
       if (language == Language.UND) {
@@ -130,8 +160,8 @@ final class Suggestions {
       }
       String term = single(Fields.text(language), word);
       if (term != null
-          && (reader.docFreq(new Term(Fields.text(language), term)) > 0
-              || reader.docFreq(new Term(Fields.title(language), term)) > 0)) {
+          && (vocabulary.docFreq(Fields.text(language), term) > 0
+              || vocabulary.docFreq(Fields.title(language), term) > 0)) {
         return true;
       }
     }
@@ -150,28 +180,51 @@ final class Suggestions {
     }
   }
 
-  /** How a document that has folded term {@code folded} spells it. */
-  private String surfaceForm(IndexSearcher searcher, String folded, String lang)
-      throws IOException {
-    BooleanQuery.Builder query =
-        new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(Fields.TEXT_FOLDED, folded)), BooleanClause.Occur.MUST)
-            .add(QueryBuilder.contentDocuments(), BooleanClause.Occur.FILTER);
-    if (lang != null) {
-      query.add(new TermQuery(new Term(Fields.LANG, lang)), BooleanClause.Occur.FILTER);
+  /** The vocabulary of a local index, and spellings read from its offsets. */
+  private final class IndexVocabulary implements Vocabulary {
+    private final IndexSearcher searcher;
+
+    IndexVocabulary(IndexSearcher searcher) {
+      this.searcher = searcher;
     }
-    Query q = query.build();
-    TopDocs top = searcher.search(q, 1);
-    if (top.scoreDocs.length == 0) {
-      return null;
+
+    @Override
+    public long docFreq(String field, String term) throws IOException {
+      return searcher.getIndexReader().docFreq(new Term(field, term));
     }
-    int doc = top.scoreDocs[0].doc;
-    String text = searcher.storedFields().document(doc, Set.of(Fields.TEXT)).get(Fields.TEXT);
-    if (text == null) {
-      return null;
+
+    @Override
+    public String similar(String field, String term) throws IOException {
+      SuggestWord[] words =
+          spellChecker.suggestSimilar(
+              new Term(field, term),
+              1,
+              searcher.getIndexReader(),
+              SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+      return words.length == 0 ? null : words[0].string;
     }
-    String indexed = fromPostings(searcher.getIndexReader(), doc, folded, text);
-    return indexed != null ? indexed : fromAnalysis(text, folded);
+
+    @Override
+    public Sample sample(String folded, String lang) throws IOException {
+      BooleanQuery.Builder query =
+          new BooleanQuery.Builder()
+              .add(new TermQuery(new Term(Fields.TEXT_FOLDED, folded)), BooleanClause.Occur.MUST)
+              .add(QueryBuilder.contentDocuments(), BooleanClause.Occur.FILTER);
+      if (lang != null) {
+        query.add(new TermQuery(new Term(Fields.LANG, lang)), BooleanClause.Occur.FILTER);
+      }
+      Query q = query.build();
+      TopDocs top = searcher.search(q, 1);
+      if (top.scoreDocs.length == 0) {
+        return null;
+      }
+      int doc = top.scoreDocs[0].doc;
+      String text = searcher.storedFields().document(doc, Set.of(Fields.TEXT)).get(Fields.TEXT);
+      if (text == null) {
+        return null;
+      }
+      return new Sample(text, fromPostings(searcher.getIndexReader(), doc, folded, text));
+    }
   }
 
   /**
@@ -203,6 +256,9 @@ final class Suggestions {
 
   /** How {@code text} spells folded term {@code folded}, found by analysing it. */
   private String fromAnalysis(String text, String folded) throws IOException {
+    if (text == null) {
+      return null;
+    }
     String sample =
         text.length() > MAX_ANALYZED_CHARS ? text.substring(0, MAX_ANALYZED_CHARS) : text;
     try (TokenStream stream = analyzer.tokenStream(Fields.TEXT_FOLDED, sample)) {

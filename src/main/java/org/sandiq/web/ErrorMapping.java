@@ -3,6 +3,7 @@ package org.sandiq.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.sandiq.search.IndexUnavailableException;
 import org.sandiq.search.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,12 @@ final class ErrorMapping {
   static void install(JavalinConfig config) {
     config.routes.exception(
         InvalidRequestException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
+    config.routes.exception(
+        IndexUnavailableException.class,
+        (e, ctx) -> {
+          LOG.warn("{} {}: index unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+          respond(ctx, 503, "the index is unavailable: " + e.getMessage());
+        });
     config.routes.exception(
         HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
     config.routes.exception(

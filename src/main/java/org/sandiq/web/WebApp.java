@@ -125,10 +125,18 @@ public final class WebApp {
   }
 
   private void health(Context ctx) {
+    org.sandiq.search.IndexHealth health = search.health();
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", "ok");
-    body.put("documents", search.documentCount());
-    ctx.json(body);
+    body.put("status", health.status());
+    body.put("backend", search.backend());
+    if (health.detail() != null) {
+      body.put("detail", health.detail());
+    }
+    if (health.searchable()) {
+      body.put("documents", search.documentCount());
+    }
+    // A load balancer takes a 503 as "send traffic elsewhere".
+    ctx.status(health.searchable() ? 200 : 503).json(body);
   }
 
   private void search(Context ctx) {

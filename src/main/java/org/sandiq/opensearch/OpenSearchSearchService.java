@@ -1,0 +1,430 @@
+package org.sandiq.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.sandiq.index.FieldAnalyzers;
+import org.sandiq.index.Fields;
+import org.sandiq.search.Autocomplete;
+import org.sandiq.search.ExportSink;
+import org.sandiq.search.FacetsResponse;
+import org.sandiq.search.FilteredQuery;
+import org.sandiq.search.HitMarker;
+import org.sandiq.search.HitPage;
+import org.sandiq.search.IndexHealth;
+import org.sandiq.search.PlannedSearch;
+import org.sandiq.search.RankedDocument;
+import org.sandiq.search.SearchLimits;
+import org.sandiq.search.SearchPlanner;
+import org.sandiq.search.SearchRequest;
+import org.sandiq.search.SearchResponse;
+import org.sandiq.search.SearchService;
+import org.sandiq.search.StoredDocument;
+import org.sandiq.search.Suggestions;
+
+/**
+ * {@link SearchService} over an OpenSearch cluster holding an index Sandiq built ({@link
+ * OpenSearchIndex}), searched through its alias. The request is planned by the same {@link
+ * SearchPlanner} as embedded (the same checks, the same query language, the same fields and
+ * weights, the same language detection), the planned Lucene queries are translated clause by clause
+ * ({@link QueryDsl}), and the steps after the search are the embedded ones: relaxation when fewer
+ * than {@value PlannedSearch#HANDFUL} documents match, the page cut and collapsed by {@link
+ * HitPage}, hits marked by {@link HitMarker}, did-you-mean by {@link Suggestions} over the
+ * cluster's words. What differs is said where it differs: facets on a sharded index ({@link
+ * ClusterFacets}), cursors (the hit's sort values, no point in time: a cursor survives a reindex),
+ * phrases with variant spellings ({@link QueryDsl}).
+ */
+public final class OpenSearchSearchService implements SearchService {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(OpenSearchSearchService.class);
+
+  /** The fields a hit shows, from {@code _source}. */
+  static final Set<String> HIT_FIELDS =
+      Set.of(
+          Fields.ID,
+          Fields.URL,
+          Fields.TITLE,
+          Fields.TEXT,
+          Fields.LANG,
+          Fields.SITE,
+          Fields.DATE,
+          Fields.COLLECTION,
+          Fields.CAPTURE_DATE,
+          Fields.SOURCE,
+          Fields.TEXT_HASH,
+          Fields.URL_KEY);
+
+  private static final Set<String> RANK_FIELDS =
+      Set.of(Fields.ID, Fields.URL, Fields.TEXT_HASH, Fields.URL_KEY);
+
+  private final ClusterClient cluster;
+  private final String alias;
+  private final SearchLimits limits;
+  private final SearchPlanner planner;
+  private final ClusterSearch search;
+  private final ClusterFacets facetCounts;
+  private final ClusterDocuments documents;
+  private final HitMarker marker;
+  private final Suggestions suggestions;
+  private final Autocomplete autocomplete;
+
+  /**
+   * @param cluster the connection (closed with this service)
+   * @param alias the alias the index is searched through
+   * @param analyzers the analysis the plugin gives the index (the query is analysed with it)
+   */
+  public OpenSearchSearchService(
+      ClusterClient cluster, String alias, FieldAnalyzers analyzers, SearchLimits limits) {
+    this.cluster = cluster;
+    this.alias = alias;
+    this.limits = limits;
+    this.planner = new SearchPlanner(analyzers, limits);
+    this.search = new ClusterSearch(cluster, alias, limits);
+    this.facetCounts = new ClusterFacets(search);
+    this.documents = new ClusterDocuments(search, alias);
+    this.marker = new HitMarker(analyzers);
+    this.suggestions = new Suggestions(analyzers);
+    this.autocomplete = new Autocomplete(analyzers);
+  }
+
+  /** A plan run to its page: the words searched (relaxed or not), the page, and counts. */
+  private record Outcome(
+      Query words,
+      FilteredQuery filtered,
+      ClusterSearch.Ranked ranked,
+      HitPage<ClusterHit> page,
+      String relaxed) {}
+
+  @Override
+  public SearchResponse search(SearchRequest asked) {
+    long start = System.nanoTime();
+    PlannedSearch planned = planner.plan(asked);
+    SearchRequest request = planned.request();
+    try {
+      Outcome outcome = execute(planned, true, HIT_FIELDS);
+      long total = outcome.ranked().total();
+      String relation = outcome.ranked().relation();
+      boolean partial = outcome.ranked().partial();
+      Map<String, List<SearchResponse.FacetValue>> facets = null;
+      if (request.facets()) {
+        ClusterFacets.Counts counts = facetCounts.count(outcome.filtered(), request);
+        facets = counts.facets();
+        total = counts.total();
+        relation = "eq";
+        partial |= counts.partial();
+      }
+      List<SearchResponse.Hit> hits = hits(outcome.page().entries(), outcome.words());
+      String suggestion =
+          !planned.hasQuery() || planned.listsCaptures() || partial
+              ? null
+              : suggestion(request, total);
+      ClusterHit last = outcome.page().continueAfter();
+      return new SearchResponse(
+          request.query(),
+          total,
+          relation,
+          (System.nanoTime() - start) / 1_000_000,
+          request.page(),
+          request.size(),
+          hits,
+          facets,
+          suggestion,
+          outcome.relaxed(),
+          last == null ? null : search.encode(last, request.sort()),
+          partial);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public List<RankedDocument> rank(SearchRequest asked) {
+    PlannedSearch planned = planner.plan(asked);
+    try {
+      Outcome outcome = execute(planned, false, RANK_FIELDS);
+      List<RankedDocument> ranked = new ArrayList<>();
+      for (HitPage.Entry<ClusterHit> entry : outcome.page().entries()) {
+        ClusterHit hit = entry.hit();
+        ranked.add(new RankedDocument(hit.text(Fields.ID), hit.text(Fields.URL), hit.score()));
+      }
+      return ranked;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public FacetsResponse facets(SearchRequest asked) {
+    long start = System.nanoTime();
+    PlannedSearch planned = planner.plan(asked.withFirstPage());
+    SearchRequest request = planned.request();
+    try {
+      Outcome outcome = execute(planned, true, RANK_FIELDS);
+      ClusterFacets.Counts counts = facetCounts.count(outcome.filtered(), request);
+      return new FacetsResponse(
+          request.query(),
+          counts.total(),
+          (System.nanoTime() - start) / 1_000_000,
+          counts.facets(),
+          outcome.relaxed(),
+          counts.partial() || outcome.ranked().partial(),
+          counts.histogram());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public long export(SearchRequest asked, long max, boolean withText, ExportSink sink)
+      throws IOException {
+    PlannedSearch planned = planner.plan(asked.withFirstPage());
+    // The same plan as the hits (relaxed when they were), then every match of it, streamed.
+    Outcome outcome = execute(planned, false, RANK_FIELDS);
+    return new ClusterExport(search, cluster, alias)
+        .export(outcome.filtered().query(), max, withText, sink);
+  }
+
+  /**
+   * Runs {@code planned}: every word required, then, when fewer than {@value PlannedSearch#HANDFUL}
+   * documents match on a first page, each relaxation; and cuts the page, collapsing copies of one
+   * text and captures of one URL when {@code collapse}.
+   */
+  private Outcome execute(PlannedSearch planned, boolean collapse, Set<String> fields)
+      throws IOException {
+    SearchRequest request = planned.request();
+    JsonNode after =
+        request.cursor() == null ? null : search.decode(request.cursor(), request.sort());
+    int fetch = planned.fetchSize(limits.maxDepth());
+    Query words = planned.strict();
+    FilteredQuery filtered = planned.filtered(words);
+    ClusterSearch.Ranked ranked =
+        search.hits(filtered.query(), request.sort(), after, fetch, fields);
+    String relaxed = null;
+    if (planned.mayRelax() && ranked.total() < PlannedSearch.HANDFUL && !ranked.partial()) {
+      for (String relaxation : planned.relaxations()) {
+        FilteredQuery looser = planned.filtered(planned.relaxed(relaxation));
+        ClusterSearch.Ranked more =
+            search.hits(looser.query(), request.sort(), null, fetch, fields);
+        if (more.total() > ranked.total()) {
+          ranked = more;
+          words = planned.relaxed(relaxation);
+          filtered = looser;
+          relaxed = relaxation;
+        }
+        if (ranked.total() >= PlannedSearch.HANDFUL) {
+          break;
+        }
+      }
+    }
+    boolean maybeMore = ranked.hits().size() >= fetch;
+    HitPage<ClusterHit> page =
+        collapse && planned.collapses()
+            ? HitPage.cut(
+                ranked.hits(),
+                planned.skip(),
+                request.size(),
+                maybeMore,
+                keys(),
+                after == null ? null : earlier(filtered, request))
+            : HitPage.uncollapsed(ranked.hits(), planned.skip(), request.size(), maybeMore);
+    return new Outcome(words, filtered, ranked, page, relaxed);
+  }
+
+  private HitPage.Keys<ClusterHit> keys() {
+    return new HitPage.Keys<>() {
+      @Override
+      public String text(ClusterHit hit) {
+        return hit.text(Fields.TEXT_HASH);
+      }
+
+      @Override
+      public String url(ClusterHit hit) {
+        return hit.text(Fields.URL_KEY);
+      }
+
+      @Override
+      public Map<String, Integer> copies(Set<String> textKeys) throws IOException {
+        return search.termCounts(Fields.TEXT_HASH, textKeys);
+      }
+    };
+  }
+
+  /**
+   * For a page after a cursor: a hit is outranked when the best hit of the same query restricted to
+   * its key (text or URL) is another document (it was shown on an earlier page).
+   */
+  private HitPage.Earlier<ClusterHit> earlier(FilteredQuery filtered, SearchRequest request) {
+    return (hit, field, key) -> {
+      Query same =
+          new BooleanQuery.Builder()
+              .add(filtered.query(), BooleanClause.Occur.MUST)
+              .add(new TermQuery(new Term(field, key)), BooleanClause.Occur.FILTER)
+              .build();
+      List<ClusterHit> best = search.hits(same, request.sort(), null, 1, Set.of(Fields.ID)).hits();
+      return !best.isEmpty() && !best.get(0).text(Fields.ID).equals(hit.text(Fields.ID));
+    };
+  }
+
+  private List<SearchResponse.Hit> hits(List<HitPage.Entry<ClusterHit>> entries, Query words)
+      throws IOException {
+    Set<String> urlKeys = new java.util.LinkedHashSet<>();
+    for (HitPage.Entry<ClusterHit> entry : entries) {
+      String key = entry.hit().text(Fields.URL_KEY);
+      if (key != null) {
+        urlKeys.add(key);
+      }
+    }
+    Map<String, Integer> captures =
+        urlKeys.isEmpty() ? Map.of() : search.termCounts(Fields.URL_KEY, urlKeys);
+    List<SearchResponse.Hit> hits = new ArrayList<>(entries.size());
+    for (HitPage.Entry<ClusterHit> entry : entries) {
+      ClusterHit hit = entry.hit();
+      String title = hit.text(Fields.TITLE) == null ? "" : hit.text(Fields.TITLE);
+      String text = hit.text(Fields.TEXT) == null ? "" : hit.text(Fields.TEXT);
+      HitMarker.Marked marked = marker.mark(words, hit.text(Fields.LANG), title, text);
+      String urlKey = hit.text(Fields.URL_KEY);
+      hits.add(
+          new SearchResponse.Hit(
+              hit.text(Fields.ID),
+              title,
+              marked.titleHtml(),
+              hit.text(Fields.URL),
+              hit.text(Fields.SITE),
+              hit.text(Fields.LANG),
+              hit.instant(Fields.DATE),
+              marked.snippet(),
+              hit.score(),
+              entry.duplicates(),
+              hit.text(Fields.COLLECTION),
+              hit.instant(Fields.CAPTURE_DATE),
+              urlKey == null ? 1 : Math.max(1, captures.getOrDefault(urlKey, 1))));
+    }
+    return hits;
+  }
+
+  /** A query that finds more than the one typed, or null; checked by counting its matches. */
+  private String suggestion(SearchRequest request, long total) {
+    try {
+      Suggestions.Rewrite rewrite =
+          suggestions.rewrite(
+              new ClusterVocabulary(search, alias), request.query().strip(), request.lang());
+      if (rewrite == null) {
+        return null;
+      }
+      long count = search.count(planner.strictUnderFilters(rewrite.query(), request));
+      return count > 0 && count >= total ? rewrite.query() : null;
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("no suggestion for {}", request.query(), e);
+      return null; // a suggestion is a courtesy; it never fails a search
+    }
+  }
+
+  @Override
+  public List<StoredDocument.Related> captures(String url, int limit) {
+    return unchecked(() -> documents.captures(url, limit));
+  }
+
+  @Override
+  public Optional<StoredDocument> document(String id) {
+    return unchecked(() -> documents.document(id));
+  }
+
+  @Override
+  public Optional<List<SearchResponse.Hit>> similar(String id, int limit) {
+    return unchecked(
+        () -> {
+          Optional<List<ClusterHit>> like = documents.similar(id, limit, HIT_FIELDS);
+          if (like.isEmpty()) {
+            return Optional.empty();
+          }
+          List<HitPage.Entry<ClusterHit>> entries = new ArrayList<>();
+          like.get().forEach(hit -> entries.add(new HitPage.Entry<>(hit, 0)));
+          return Optional.of(hits(entries, null));
+        });
+  }
+
+  @Override
+  public List<String> complete(String prefix, int limit) {
+    if (prefix == null || prefix.length() > limits.maxQueryChars()) {
+      return List.of();
+    }
+    return unchecked(
+        () -> autocomplete.complete(documents.version(), documents::titles, prefix, limit));
+  }
+
+  @Override
+  public long documentCount() {
+    return unchecked(() -> search.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_CONTENT))));
+  }
+
+  @Override
+  public long indexSizeBytes() {
+    return unchecked(
+        () ->
+            search
+                .call("GET", "/" + alias + "/_stats/store", null)
+                .path("_all")
+                .path("total")
+                .path("store")
+                .path("size_in_bytes")
+                .asLong());
+  }
+
+  @Override
+  public IndexHealth health() {
+    try {
+      JsonNode health = cluster.json("GET", "/_cluster/health/" + alias + "?timeout=2s", null);
+      String status = health.path("status").asText();
+      String detail =
+          "cluster "
+              + health.path("cluster_name").asText()
+              + " "
+              + status
+              + ", "
+              + health.path("number_of_nodes").asInt()
+              + " nodes, "
+              + health.path("unassigned_shards").asInt()
+              + " unassigned shards";
+      return switch (status) {
+        case "green" -> new IndexHealth("ok", detail);
+        case "yellow" -> new IndexHealth("degraded", detail);
+        default -> new IndexHealth("unavailable", detail);
+      };
+    } catch (IOException e) {
+      return new IndexHealth("unavailable", "OpenSearch does not answer: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public String backend() {
+    return "opensearch";
+  }
+
+  @FunctionalInterface
+  private interface ClusterTask<T> {
+    T run() throws IOException;
+  }
+
+  private static <T> T unchecked(ClusterTask<T> task) {
+    try {
+      return task.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    cluster.close();
+  }
+}

@@ -1,0 +1,287 @@
+package org.sandiq.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.sandiq.ingest.Corpus;
+import org.sandiq.ingest.DocumentIds;
+import org.sandiq.search.SearchService;
+import org.sandiq.testing.Fixtures;
+
+/**
+ * The HTTP API's contract, one set of tests for every backend: a subclass indexes the same corpus
+ * (the shipped corpus, plus a copy of the seed document, so one text has two copies) into its
+ * backend and hands over the {@link SearchService}; the tests see only HTTP. Every route, the query
+ * language, facets and the histogram, snippets, collapse, cursors, limits and their 400s.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApiContract {
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String SEED = "seed/000_7171e9ebea0e3f35.txt";
+  static final String SEED_COPY = "seed/copy-of-the-seed.txt";
+
+  private SearchService search;
+  private Javalin app;
+  private String base;
+
+  /** Indexes {@code corpus} into this backend and opens its search service. */
+  abstract SearchService open(Path corpus) throws Exception;
+
+  /** The backend's name, as /api/health reports it. */
+  abstract String backend();
+
+  @BeforeAll
+  void start() throws Exception {
+    Path corpus = Files.createTempDirectory("sandiq-contract").resolve("corpus");
+    copyTree(Fixtures.shippedCorpus(), corpus);
+    Files.copy(corpus.resolve(SEED), corpus.resolve(SEED_COPY));
+    search = open(corpus);
+    app = WebApp.create(search, new Corpus(corpus)::readRaw).start("127.0.0.1", 0);
+    base = "http://127.0.0.1:" + app.port();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (app != null) {
+      app.stop();
+    }
+    if (search != null) {
+      search.close();
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws Exception {
+    try (var files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  JsonNode json(String path) throws Exception {
+    HttpResponse<String> response = get(path);
+    assertEquals(200, response.statusCode(), path + ": " + response.body());
+    return JSON.readTree(response.body());
+  }
+
+  JsonNode search(String query, String more) throws Exception {
+    return json("/api/search?q=" + q(query) + more);
+  }
+
+  static String q(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static List<String> ids(JsonNode response) {
+    List<String> ids = new ArrayList<>();
+    response.get("hits").forEach(hit -> ids.add(hit.get("id").asText()));
+    return ids;
+  }
+
+  void assertError(String path, int status, String messagePart) throws Exception {
+    HttpResponse<String> response = get(path);
+    assertEquals(status, response.statusCode(), path + ": " + response.body());
+    JsonNode body = JSON.readTree(response.body());
+    assertEquals(1, body.size(), "one error shape: " + body);
+    assertEquals(status, body.get("error").get("status").asInt());
+    assertTrue(body.get("error").get("message").asText().contains(messagePart), body.toString());
+  }
+
+  @Test
+  void healthNamesTheBackendAndCountsTheDocuments() throws Exception {
+    JsonNode health = json("/api/health");
+    assertEquals(backend(), health.get("backend").asText());
+    assertTrue(Set.of("ok", "degraded").contains(health.get("status").asText()), health.toString());
+    assertTrue(health.get("documents").asLong() > 500, health.toString());
+  }
+
+  @Test
+  void oneNameInThreeScriptsFindsTheSeed() throws Exception {
+    String seed = DocumentIds.of(SEED);
+    for (String name : List.of("Khojaly", "Xocalı", "Ходжалы")) {
+      JsonNode found = search(name, "&size=20");
+      assertTrue(found.get("total").asLong() > 0, name);
+      List<String> ids = ids(found);
+      assertTrue(ids.contains(seed) || ids.contains(DocumentIds.of(SEED_COPY)), name + ": " + ids);
+    }
+    JsonNode hit = search("Khojaly", "").get("hits").get(0);
+    assertTrue(hit.get("snippet").asText().contains("<mark>"), hit.toString());
+    assertFalse(hit.get("snippet").asText().contains("<script"), hit.toString());
+  }
+
+  @Test
+  void copiesOfOneTextAreOneHit() throws Exception {
+    JsonNode found = search("Khojaly", "&size=50");
+    String seed = DocumentIds.of(SEED);
+    String copy = DocumentIds.of(SEED_COPY);
+    List<String> ids = ids(found);
+    assertTrue(ids.contains(seed) ^ ids.contains(copy), "exactly one copy shown: " + ids);
+    for (JsonNode hit : found.get("hits")) {
+      if (hit.get("id").asText().equals(seed) || hit.get("id").asText().equals(copy)) {
+        assertEquals(1, hit.get("duplicates").asInt(), hit.toString());
+      }
+    }
+  }
+
+  @Test
+  void theQueryLanguageNarrowsAndWidens() throws Exception {
+    long one = search("people", "").get("total").asLong();
+    long both = search("people said", "").get("total").asLong();
+    long either = search("people OR said", "").get("total").asLong();
+    long without = search("people -said", "").get("total").asLong();
+    assertTrue(one > 0 && both > 0, one + " " + both);
+    assertTrue(both <= one && either >= one, both + " " + one + " " + either);
+    assertEquals(one, both + without, "exclusion splits the matches");
+    long phrase = search("\"prime minister\"", "").get("total").asLong();
+    assertTrue(phrase > 0 && phrase <= search("prime minister", "").get("total").asLong());
+    assertTrue(search("peop*", "").get("total").asLong() >= one);
+    JsonNode az = search("people lang:en", "&size=20");
+    az.get("hits").forEach(hit -> assertEquals("en", hit.get("lang").asText(), hit.toString()));
+    JsonNode english = search("people", "&lang=en&size=20");
+    english.get("hits").forEach(h -> assertEquals("en", h.get("lang").asText(), h.toString()));
+    JsonNode old = search("people", "&to=2000-01-01&size=20");
+    old.get("hits")
+        .forEach(
+            hit ->
+                assertTrue(
+                    hit.get("date").isNull()
+                        || hit.get("date").asText().compareTo("2000-01-02") < 0,
+                    hit.toString()));
+    JsonNode typo = search("peeople~", "");
+    assertTrue(typo.get("total").asLong() > 0, typo.toString());
+  }
+
+  @Test
+  void facetsCountEveryMatchAndStaySideways() throws Exception {
+    JsonNode all = json("/api/facets?q=" + q("people"));
+    long total = all.get("total").asLong();
+    long byLang = 0;
+    for (JsonNode value : all.get("facets").get("lang")) {
+      byLang += value.get("count").asLong();
+    }
+    assertEquals(total, byLang, all.toString());
+    JsonNode az = json("/api/facets?q=&lang=az");
+    JsonNode everything = json("/api/facets?q=");
+    assertTrue(az.get("total").asLong() < everything.get("total").asLong(), az.toString());
+    assertEquals(
+        everything.get("facets").get("lang"),
+        az.get("facets").get("lang"),
+        "the lang filter leaves the lang counts as they were");
+    JsonNode searched = search("people", "&facets=true");
+    assertEquals(total, searched.get("total").asLong());
+    assertEquals(all.get("facets").get("site"), searched.get("facets").get("site"));
+  }
+
+  @Test
+  void theHistogramCountsPerPeriodWithTheArchiveTotals() throws Exception {
+    JsonNode counted = json("/api/facets?q=" + q("people") + "&interval=year");
+    JsonNode buckets = counted.get("histogram").get("buckets");
+    assertTrue(buckets.size() > 0, counted.toString());
+    long inBuckets = 0;
+    for (JsonNode bucket : buckets) {
+      assertTrue(bucket.get("count").asLong() <= bucket.get("total").asLong(), bucket.toString());
+      inBuckets += bucket.get("count").asLong();
+    }
+    long years = 0;
+    for (JsonNode year : counted.get("facets").get("year")) {
+      years += year.get("count").asLong();
+    }
+    assertTrue(inBuckets >= years, inBuckets + " < " + years);
+    assertError("/api/facets?q=x&interval=week", 400, "interval");
+  }
+
+  @Test
+  void cursorsWalkTheSameHitsAsPages() throws Exception {
+    List<String> byPages = new ArrayList<>();
+    for (int page = 1; page <= 4; page++) {
+      byPages.addAll(ids(search("said", "&size=5&page=" + page)));
+    }
+    List<String> byCursor = new ArrayList<>();
+    String cursor = null;
+    for (int page = 1; page <= 4; page++) {
+      JsonNode response =
+          search("said", "&size=5" + (cursor == null ? "" : "&cursor=" + q(cursor)));
+      byCursor.addAll(ids(response));
+      cursor = response.get("nextCursor").asText(null);
+      assertNotNull(cursor, "more pages: " + response);
+    }
+    assertEquals(byPages, byCursor);
+    assertEquals(byPages.size(), new HashSet<>(byPages).size(), "no hit twice");
+    JsonNode newest = search("said", "&sort=newest&size=10");
+    String previous = "9999";
+    for (JsonNode hit : newest.get("hits")) {
+      if (!hit.get("date").isNull()) {
+        assertTrue(hit.get("date").asText().compareTo(previous) <= 0, newest.toString());
+        previous = hit.get("date").asText();
+      }
+    }
+  }
+
+  @Test
+  void badRequestsAre400sInOneShape() throws Exception {
+    assertError("/api/search?q=x&size=1000", 400, "size");
+    assertError("/api/search?q=x&page=100000", 400, "page");
+    assertError("/api/search?q=x&cursor=nonsense", 400, "cursor");
+    assertError("/api/search?q=" + q("\"unclosed"), 400, "quote");
+    assertError("/api/search?q=" + q("a*"), 400, "letters");
+    assertError("/api/search?q=x&sort=sideways", 400, "sort");
+    assertError("/api/search?q=x&lang=xx", 400, "lang");
+    assertError("/api/doc/" + q("no-such-document"), 404, "no document");
+  }
+
+  @Test
+  void documentsSimilarSuggestAndExport() throws Exception {
+    String seed = DocumentIds.of(SEED);
+    JsonNode doc = json("/api/doc/" + seed);
+    assertTrue(doc.get("text").asText().contains("Khojaly"), doc.toString());
+    assertEquals(1, doc.get("duplicates").size(), doc.toString());
+    JsonNode similar = json("/api/doc/" + seed + "/similar");
+    assertTrue(similar.isArray() || similar.has("hits"), similar.toString());
+    JsonNode completions = json("/api/suggest?q=" + q("khoj"));
+    assertTrue(completions.toString().contains("Khojaly"), completions.toString());
+    HttpResponse<String> export = get("/api/export?format=jsonl&q=" + q("Khojaly"));
+    assertEquals(200, export.statusCode());
+    long lines = export.body().lines().filter(l -> !l.isBlank()).count();
+    assertEquals(json("/api/facets?q=" + q("Khojaly")).get("total").asLong(), lines);
+  }
+
+  @Test
+  void aMisspellingGetsASuggestion() throws Exception {
+    JsonNode response = search("xankendi", "");
+    assertTrue(response.get("total").asLong() > 0);
+    assertEquals("xankəndi", response.get("suggestion").asText(), response.toString());
+  }
+}
