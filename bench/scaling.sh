@@ -4,7 +4,10 @@
 # (1 shard, 0 replicas) and (3) a 3-node OpenSearch cluster (3 shards, 1 replica), the last two
 # with Sandiq's analysis plugin. Per system: wall time and docs/s, CPU seconds of the Sandiq JVM
 # and of every OpenSearch node (from /proc), bytes on disk (primaries and total), heap per node
-# (_nodes/stats) and peak RSS of the Sandiq JVM. Run at normal priority on a quiet machine.
+# (_nodes/stats) and peak RSS of the Sandiq JVM. Then, per system, `sandiq serve` over that index
+# (`--backend opensearch` for the clusters) answers the harness's queries with wrk: a warm-up, QPS
+# at c=8 and latency at c=1 (p50, p99) over QUERY_SECONDS each (default 30). Run at normal priority
+# on a quiet machine.
 #
 #   bench/scaling.sh [CORPUS_DIR]    (default /tmp/sandiq-bench/jsonl-corpus: a folder with corpus.jsonl)
 #
@@ -65,6 +68,30 @@ sandiq() { # sandiq TAG ARGS... : one timed reindex; writes TAG.time (wall s, us
 }
 
 SYSTEMS=${SYSTEMS:-embedded os1 os3} # a subset reruns only those
+QUERIES=${QUERIES:-$CORPUS/queries.txt}
+QUERY_SECONDS=${QUERY_SECONDS:-30}
+WRK_LUA=${WRK_LUA:-$ROOT/../shared/bench/client/wrk-queries.lua}
+
+queries() { # queries TAG SERVE_ARGS... : serve the index, warm up, wrk c=8 and c=1; TAG.wrk8/.wrk1
+  local tag=$1; shift
+  [ -f "$QUERIES" ] && [ -f "$WRK_LUA" ] && command -v wrk > /dev/null || { log "$tag: no queries (needs $QUERIES, $WRK_LUA, wrk)"; return 0; }
+  local port spid t0
+  port=$(free_port)
+  "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
+    "-Xmx$SANDIQ_HEAP" -jar "$JAR" serve --no-reindex --host 127.0.0.1 --port "$port" "$@" > "$OUT/$tag.serve.log" 2>&1 &
+  spid=$!
+  t0=$(date +%s)
+  until curl -sf "http://127.0.0.1:$port/api/health" > /dev/null 2>&1; do
+    [ $(($(date +%s) - t0)) -lt 300 ] || { log "$tag: serve did not answer"; kill "$spid"; return 1; }
+    sleep 1
+  done
+  export WRK_TARGET=sandiq WRK_QUERIES="$QUERIES" WRK_PATH=/api/search
+  wrk -t2 -c8 -d"${QUERY_SECONDS}s" -s "$WRK_LUA" "http://127.0.0.1:$port" > "$OUT/$tag.warmup.txt" 2>&1
+  wrk -t2 -c8 -d"${QUERY_SECONDS}s" --latency -s "$WRK_LUA" "http://127.0.0.1:$port" > "$OUT/$tag.wrk8.txt" 2>&1
+  wrk -t1 -c1 -d"${QUERY_SECONDS}s" --latency -s "$WRK_LUA" "http://127.0.0.1:$port" > "$OUT/$tag.wrk1.txt" 2>&1
+  kill "$spid"; wait "$spid" 2> /dev/null || true
+  log "$tag: c=8 $(grep Requests/sec "$OUT/$tag.wrk8.txt"); c=1 p99 $(grep ' 99%' "$OUT/$tag.wrk1.txt")"
+}
 wanted() { case " $SYSTEMS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 # --- embedded -------------------------------------------------------------------------------------
@@ -74,6 +101,7 @@ if wanted embedded; then
   sandiq embedded reindex --corpus "$CORPUS" --index "$WORK/embedded" --full
   du -sb "$WORK/embedded" | cut -f1 > "$OUT/embedded.bytes"
   log "embedded: $(tail -1 "$OUT/embedded.out"); $(cat "$OUT/embedded.time") ; $(cat "$OUT/embedded.bytes") bytes"
+  queries embedded --index "$WORK/embedded"
 fi
 
 # --- OpenSearch -----------------------------------------------------------------------------------
@@ -162,6 +190,7 @@ YML
   curl -sf "$first/_nodes/stats/jvm,os,process" > "$OUT/$tag.nodes.json"
   curl -sf "$first/_cat/shards/sandiq?v&bytes=b" > "$OUT/$tag.shards.txt"
   log "$tag: $(tail -1 "$OUT/$tag.out"); $(cat "$OUT/$tag.time"); node CPU ticks $sum; replicas green after $((green - t1)) s"
+  queries "$tag" --backend opensearch --opensearch "$urls"
   stop_nodes
 }
 
@@ -197,6 +226,24 @@ for tag in [t for t in tags if t != "embedded"]:
                         heap_max_mb=[round(n["jvm"]["mem"]["heap_max_in_bytes"] / 2**20) for n in nodes],
                         segments=stats["primaries"]["segments"]["count"],
                         green_after_s=int(open(f"{out}/{tag}.green-after-s").read()))
+import re
+def wrk(path):
+    if not os.path.exists(path):
+        return None
+    text = open(path).read()
+    qps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    def ms(label):
+        m = re.search(r"^\s+" + label + r"\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+        if not m:
+            return None
+        v, unit = float(m.group(1)), m.group(2)
+        return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    return dict(qps=float(qps.group(1)) if qps else None, p50_ms=ms("50%"), p99_ms=ms("99%"),
+                non_2xx=int(errors.group(1)) if errors else 0)
+for tag in tags:
+    summary[tag]["c8"] = wrk(f"{out}/{tag}.wrk8.txt")
+    summary[tag]["c1"] = wrk(f"{out}/{tag}.wrk1.txt")
 json.dump(summary, open(f"{out}/summary.json", "w"), indent=2)
 names = {"embedded": "embedded Lucene", "os1": "OpenSearch 1 node (1 shard, 0 replicas)", "os3": "OpenSearch 3 nodes (3 shards, 1 replica)"}
 print(f"{docs} documents, {cores} cores shared by everything; OpenSearch heap {os_heap} per node, Sandiq -Xmx{sandiq_heap}\n")
@@ -206,6 +253,12 @@ for tag, s in ((t, summary[t]) for t in tags):
     print(f"| {names[tag]} | {s['wall_s']:.1f} | {s['docs_per_s']:,.0f} | {s['sandiq_cpu_s']:.1f} | {s['node_cpu_s']:.1f} | {s['index_cpu_s']:.1f} "
           f"| {1000 * s['index_cpu_s'] / docs:.2f} | {s['primary_bytes'] / 1e6:.1f} | {s['total_bytes'] / 1e6:.1f} | {s['bytes_per_doc_primary']:,.0f} "
           f"| {s['bytes_per_doc_total']:,.0f} | {', '.join(map(str, s['heap_used_mb'])) or '-'} | {s['sandiq_rss_mb']:.0f} |")
+print("\n| system | QPS c=8 | p50 c=8 ms | p99 c=8 ms | QPS c=1 | p50 c=1 ms | p99 c=1 ms | non-2xx |")
+print("|---|---|---|---|---|---|---|---|")
+for tag, s in ((t, summary[t]) for t in tags):
+    c8, c1 = s.get("c8"), s.get("c1")
+    if c8 and c1:
+        print(f"| {names[tag]} | {c8['qps']:,.0f} | {c8['p50_ms']:.1f} | {c8['p99_ms']:.1f} | {c1['qps']:,.0f} | {c1['p50_ms']:.1f} | {c1['p99_ms']:.1f} | {c8['non_2xx'] + c1['non_2xx']} |")
 PY
 cat "$OUT/summary.md"
 log "scaling: results in $OUT"

@@ -97,11 +97,7 @@ final class ClusterFacets {
                 results.path("archive").path("content").path("periods"),
                 all.path("periods"));
     return new Counts(
-        all.path("doc_count").asLong(),
-        facets,
-        histogram,
-        response.path("_shards").path("failed").asInt() > 0
-            || response.path("timed_out").asBoolean(false));
+        all.path("doc_count").asLong(), facets, histogram, ClusterSearch.partial(response));
   }
 
   private static Map<String, Object> terms(String dim) {

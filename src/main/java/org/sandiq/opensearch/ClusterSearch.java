@@ -99,7 +99,7 @@ final class ClusterSearch {
                 + "/_search?search_type=dfs_query_then_fetch"
                 + "&allow_partial_search_results=true",
             body);
-    if (response.path("_shards").path("failed").asInt() > 0 && red()) {
+    if (missedShards(response) && red()) {
       throw new IndexUnavailableException(
           "the cluster is red: shards of "
               + alias
@@ -147,9 +147,19 @@ final class ClusterSearch {
     }
   }
 
-  private static boolean partial(JsonNode response) {
-    return response.path("timed_out").asBoolean(false)
-        || response.path("_shards").path("failed").asInt() > 0;
+  /**
+   * Whether some shard did not answer: failed, or not searched at all (an unassigned shard is
+   * counted in the total but neither failed nor successful).
+   */
+  static boolean missedShards(JsonNode response) {
+    JsonNode shards = response.path("_shards");
+    return shards.path("failed").asInt() > 0
+        || shards.path("successful").asInt() + shards.path("skipped").asInt()
+            < shards.path("total").asInt();
+  }
+
+  static boolean partial(JsonNode response) {
+    return response.path("timed_out").asBoolean(false) || missedShards(response);
   }
 
   /**

@@ -67,6 +67,12 @@ public final class Suggestions {
      * none has it.
      */
     Sample sample(String folded, String lang) throws IOException;
+
+    /**
+     * Told every (field, term) whose count {@link #docFreq} will be asked for this query, before
+     * the first: a remote backend counts them in one request instead of one each.
+     */
+    default void prefetch(List<Term> terms) throws IOException {}
   }
 
   /** A document's text, and the spelling of a word in it (null: find it by analysing the text). */
@@ -99,6 +105,7 @@ public final class Suggestions {
    */
   public Rewrite rewrite(Vocabulary vocabulary, String query, String lang) throws IOException {
     String[] tokens = query.strip().split("\\s+");
+    vocabulary.prefetch(countedTerms(tokens));
     boolean changed = false;
     boolean diacriticsOnly = true;
     List<String> out = new ArrayList<>(tokens.length);
@@ -118,6 +125,33 @@ public final class Suggestions {
   }
 
   private record Fix(String word, boolean diacriticsOnly) {}
+
+  /** The (field, term) pairs {@link #fix} may count for {@code tokens}. */
+  private List<Term> countedTerms(String[] tokens) throws IOException {
+    List<Term> terms = new ArrayList<>();
+    for (String token : tokens) {
+      if (!PLAIN_WORD.matcher(token).matches() || OPERATORS.contains(token)) {
+        continue;
+      }
+      String folded = single(Fields.TEXT_FOLDED, token);
+      if (folded == null) {
+        continue;
+      }
+      terms.add(new Term(Fields.TEXT_FOLDED, folded));
+      Character.UnicodeScript script = QueryFields.script(token);
+      for (Language language : Language.values()) {
+        if (language == Language.UND || (script != null && !language.writtenIn(script))) {
+          continue;
+        }
+        String term = single(Fields.text(language), token);
+        if (term != null) {
+          terms.add(new Term(Fields.text(language), term));
+          terms.add(new Term(Fields.title(language), term));
+        }
+      }
+    }
+    return terms;
+  }
 
   private Fix fix(Vocabulary vocabulary, String word, String lang) throws IOException {
     String folded = single(Fields.TEXT_FOLDED, word);

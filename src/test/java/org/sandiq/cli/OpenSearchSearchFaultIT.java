@@ -134,11 +134,12 @@ class OpenSearchSearchFaultIT {
         JSON.readTree(
             cluster.request("GET", "/_cluster/health/" + bare + "?timeout=30s", null).body());
     Javalin redApp = serve(cluster, bare);
+    int holder = -1;
     try {
       String redBase = "http://127.0.0.1:" + redApp.port();
       cluster.restart(victim);
       awaitGreen(cluster);
-      int holder = primaryHolder(cluster, bare);
+      holder = primaryHolder(cluster, bare);
       cluster.kill(holder);
       HttpResponse<String> healthResponse = awaitStatus(redBase + "/api/health", 503);
       JsonNode reported = JSON.readTree(healthResponse.body());
@@ -156,9 +157,11 @@ class OpenSearchSearchFaultIT {
           reported,
           search.statusCode(),
           search.body());
-      cluster.restart(holder);
     } finally {
       redApp.stop();
+      if (holder >= 0) {
+        cluster.restart(holder);
+      }
     }
     awaitGreen(cluster);
   }
