@@ -89,15 +89,104 @@ final class ClusterSearch {
         .asLong();
   }
 
-  /** A search with {@code body}; failures mapped (see the class comment). */
+  /**
+   * What a page needs of its shown hits beyond the ranking, from one request: their texts (by id),
+   * how many documents share each text key (copies) and each URL key (captures).
+   */
+  record PageExtras(
+      Map<String, String> texts, Map<String, Integer> copies, Map<String, Integer> captures) {}
+
+  /**
+   * The {@link PageExtras} of {@code shown}, counting the copies of {@code textKeys}: one search
+   * whose query is every content document holding one of the ids, text keys or URL keys, whose
+   * aggregations count the keys, and whose {@code post_filter} keeps the shown hits for their
+   * texts.
+   */
+  PageExtras pageExtras(List<ClusterHit> shown, java.util.Set<String> textKeys) throws IOException {
+    List<String> ids = new ArrayList<>();
+    List<String> urlKeys = new ArrayList<>();
+    for (ClusterHit hit : shown) {
+      ids.add(hit.text(Fields.ID));
+      String url = hit.text(Fields.URL_KEY);
+      if (url != null && !urlKeys.contains(url)) {
+        urlKeys.add(url);
+      }
+    }
+    if (ids.isEmpty()) {
+      return new PageExtras(Map.of(), Map.of(), Map.of());
+    }
+    List<Object> any = new ArrayList<>();
+    any.add(Map.of("terms", Map.of(Fields.ID, ids)));
+    Map<String, Object> aggs = new LinkedHashMap<>();
+    if (!textKeys.isEmpty()) {
+      any.add(Map.of("terms", Map.of(Fields.TEXT_HASH, List.copyOf(textKeys))));
+      aggs.put("copies", keyCounts(Fields.TEXT_HASH, List.copyOf(textKeys)));
+    }
+    if (!urlKeys.isEmpty()) {
+      any.add(Map.of("terms", Map.of(Fields.URL_KEY, urlKeys)));
+      aggs.put("captures", keyCounts(Fields.URL_KEY, urlKeys));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("size", ids.size());
+    body.put("track_total_hits", false);
+    body.put(
+        "query",
+        Map.of(
+            "bool",
+            Map.of(
+                "filter",
+                List.of(Map.of("term", Map.of(Fields.KIND, Fields.KIND_CONTENT))),
+                "should",
+                any,
+                "minimum_should_match",
+                1)));
+    body.put("post_filter", Map.of("terms", Map.of(Fields.ID, ids)));
+    body.put("_source", List.of(Fields.ID, Fields.TEXT));
+    if (!aggs.isEmpty()) {
+      body.put("aggs", aggs);
+    }
+    JsonNode response = call("POST", "/" + alias + "/_search", body);
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (JsonNode hit : response.path("hits").path("hits")) {
+      JsonNode source = hit.path("_source");
+      texts.put(source.path(Fields.ID).asText(), source.path(Fields.TEXT).asText(""));
+    }
+    JsonNode results = response.path("aggregations");
+    return new PageExtras(
+        texts,
+        counts(results.path("copies").path("k")),
+        counts(results.path("captures").path("k")));
+  }
+
+  private static Map<String, Object> keyCounts(String field, List<String> keys) {
+    return Map.of(
+        "filter",
+        Map.of("terms", Map.of(field, keys)),
+        "aggs",
+        Map.of("k", Map.of("terms", Map.of("field", field, "size", keys.size()))));
+  }
+
+  private static Map<String, Integer> counts(JsonNode terms) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (JsonNode bucket : terms.path("buckets")) {
+      counts.put(bucket.path("key").asText(), bucket.path("doc_count").asInt());
+    }
+    return counts;
+  }
+
+  /**
+   * A search with {@code body}; failures mapped (see the class comment). On an index of more than
+   * one shard it gathers term statistics from every shard first ({@code dfs_query_then_fetch}); one
+   * shard has them all, and saves the round trip.
+   */
   JsonNode search(Map<String, Object> body) throws IOException {
     JsonNode response =
         call(
             "POST",
             "/"
                 + alias
-                + "/_search?search_type=dfs_query_then_fetch"
-                + "&allow_partial_search_results=true",
+                + "/_search?allow_partial_search_results=true"
+                + (sharded() ? "&search_type=dfs_query_then_fetch" : ""),
             body);
     if (missedShards(response) && red()) {
       throw new IndexUnavailableException(
@@ -107,6 +196,29 @@ final class ClusterSearch {
           null);
     }
     return response;
+  }
+
+  private volatile long shardsReadAt;
+  private volatile boolean sharded = true;
+
+  /** Whether the index behind the alias has more than one shard (read once a minute). */
+  private boolean sharded() {
+    long now = System.nanoTime();
+    if (now - shardsReadAt > 60_000_000_000L || shardsReadAt == 0) {
+      shardsReadAt = now;
+      try {
+        int shards = 0;
+        JsonNode settings =
+            cluster.json("GET", "/" + alias + "/_settings/index.number_of_shards", null);
+        for (JsonNode index : settings) {
+          shards += index.path("settings").path("index").path("number_of_shards").asInt(2);
+        }
+        sharded = shards != 1;
+      } catch (IOException e) {
+        sharded = true; // the safe choice; the search itself reports what is wrong
+      }
+    }
+    return sharded;
   }
 
   /** Whether the index's health is red (a primary shard unassigned). */

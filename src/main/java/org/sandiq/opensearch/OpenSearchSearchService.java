@@ -48,13 +48,16 @@ public final class OpenSearchSearchService implements SearchService {
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(OpenSearchSearchService.class);
 
-  /** The fields a hit shows, from {@code _source}. */
+  /**
+   * The fields a ranked hit brings back from {@code _source}: all a hit shows but its text, which
+   * is fetched for the shown hits only, once the page is cut ({@link ClusterSearch#pageExtras}): a
+   * ranks twice its size and more to collapse copies, and the texts are most of the bytes.
+   */
   static final Set<String> HIT_FIELDS =
       Set.of(
           Fields.ID,
           Fields.URL,
           Fields.TITLE,
-          Fields.TEXT,
           Fields.LANG,
           Fields.SITE,
           Fields.DATE,
@@ -97,13 +100,17 @@ public final class OpenSearchSearchService implements SearchService {
     this.autocomplete = new Autocomplete(analyzers);
   }
 
-  /** A plan run to its page: the words searched (relaxed or not), the page, and counts. */
+  /**
+   * A plan run to its page: the words searched (relaxed or not), the page, counts, and what was
+   * fetched for the shown hits with the copies (null for an uncollapsed page).
+   */
   private record Outcome(
       Query words,
       FilteredQuery filtered,
       ClusterSearch.Ranked ranked,
       HitPage<ClusterHit> page,
-      String relaxed) {}
+      String relaxed,
+      ClusterSearch.PageExtras extras) {}
 
   @Override
   public SearchResponse search(SearchRequest asked) {
@@ -123,7 +130,8 @@ public final class OpenSearchSearchService implements SearchService {
         relation = "eq";
         partial |= counts.partial();
       }
-      List<SearchResponse.Hit> hits = hits(outcome.page().entries(), outcome.words());
+      List<SearchResponse.Hit> hits =
+          hits(outcome.page().entries(), outcome.words(), outcome.extras());
       String suggestion =
           !planned.hasQuery() || planned.listsCaptures() || partial
               ? null
@@ -169,7 +177,8 @@ public final class OpenSearchSearchService implements SearchService {
     PlannedSearch planned = planner.plan(asked.withFirstPage());
     SearchRequest request = planned.request();
     try {
-      Outcome outcome = execute(planned, true, RANK_FIELDS);
+      // Only the relaxation matters here: the page is not shown, so not collapsed.
+      Outcome outcome = execute(planned, false, RANK_FIELDS);
       ClusterFacets.Counts counts = facetCounts.count(outcome.filtered(), request);
       return new FacetsResponse(
           request.query(),
@@ -227,6 +236,7 @@ public final class OpenSearchSearchService implements SearchService {
       }
     }
     boolean maybeMore = ranked.hits().size() >= fetch;
+    ClusterSearch.PageExtras[] extras = {null};
     HitPage<ClusterHit> page =
         collapse && planned.collapses()
             ? HitPage.cut(
@@ -234,13 +244,18 @@ public final class OpenSearchSearchService implements SearchService {
                 planned.skip(),
                 request.size(),
                 maybeMore,
-                keys(),
+                keys(extras, fields.contains(Fields.TITLE)),
                 after == null ? null : earlier(filtered, request))
             : HitPage.uncollapsed(ranked.hits(), planned.skip(), request.size(), maybeMore);
-    return new Outcome(words, filtered, ranked, page, relaxed);
+    return new Outcome(words, filtered, ranked, page, relaxed, extras[0]);
   }
 
-  private HitPage.Keys<ClusterHit> keys() {
+  /**
+   * The collapse keys of hits, from their {@code _source}; the copies of the shown texts counted in
+   * one request that also brings, when the hits are to be shown ({@code shown}), their texts and
+   * the captures of their URLs.
+   */
+  private HitPage.Keys<ClusterHit> keys(ClusterSearch.PageExtras[] extras, boolean shown) {
     return new HitPage.Keys<>() {
       @Override
       public String text(ClusterHit hit) {
@@ -253,8 +268,13 @@ public final class OpenSearchSearchService implements SearchService {
       }
 
       @Override
-      public Map<String, Integer> copies(Set<String> textKeys) throws IOException {
-        return search.termCounts(Fields.TEXT_HASH, textKeys);
+      public Map<String, Integer> copies(List<ClusterHit> page, Set<String> textKeys)
+          throws IOException {
+        if (!shown) {
+          return textKeys.isEmpty() ? Map.of() : search.termCounts(Fields.TEXT_HASH, textKeys);
+        }
+        extras[0] = search.pageExtras(page, textKeys);
+        return extras[0].copies();
       }
     };
   }
@@ -275,22 +295,21 @@ public final class OpenSearchSearchService implements SearchService {
     };
   }
 
-  private List<SearchResponse.Hit> hits(List<HitPage.Entry<ClusterHit>> entries, Query words)
+  private List<SearchResponse.Hit> hits(
+      List<HitPage.Entry<ClusterHit>> entries, Query words, ClusterSearch.PageExtras extras)
       throws IOException {
-    Set<String> urlKeys = new java.util.LinkedHashSet<>();
-    for (HitPage.Entry<ClusterHit> entry : entries) {
-      String key = entry.hit().text(Fields.URL_KEY);
-      if (key != null) {
-        urlKeys.add(key);
-      }
+    if (extras == null) {
+      List<ClusterHit> shown = new ArrayList<>();
+      entries.forEach(entry -> shown.add(entry.hit()));
+      extras = search.pageExtras(shown, Set.of());
     }
-    Map<String, Integer> captures =
-        urlKeys.isEmpty() ? Map.of() : search.termCounts(Fields.URL_KEY, urlKeys);
+    Map<String, String> texts = extras.texts();
+    Map<String, Integer> captures = extras.captures();
     List<SearchResponse.Hit> hits = new ArrayList<>(entries.size());
     for (HitPage.Entry<ClusterHit> entry : entries) {
       ClusterHit hit = entry.hit();
       String title = hit.text(Fields.TITLE) == null ? "" : hit.text(Fields.TITLE);
-      String text = hit.text(Fields.TEXT) == null ? "" : hit.text(Fields.TEXT);
+      String text = texts.getOrDefault(hit.text(Fields.ID), "");
       HitMarker.Marked marked = marker.mark(words, hit.text(Fields.LANG), title, text);
       String urlKey = hit.text(Fields.URL_KEY);
       hits.add(
@@ -349,7 +368,7 @@ public final class OpenSearchSearchService implements SearchService {
           }
           List<HitPage.Entry<ClusterHit>> entries = new ArrayList<>();
           like.get().forEach(hit -> entries.add(new HitPage.Entry<>(hit, 0)));
-          return Optional.of(hits(entries, null));
+          return Optional.of(hits(entries, null, null));
         });
   }
 

@@ -35,8 +35,11 @@ public final class HitPage<T> {
     /** The capture key ({@link Fields#URL_KEY}) of {@code hit}, or null. */
     String url(T hit) throws IOException;
 
-    /** How many documents have each text key (at least 1 each); asked once per page. */
-    Map<String, Integer> copies(Set<String> textKeys) throws IOException;
+    /**
+     * How many documents have each text key (at least 1 each); asked once per page, with the hits
+     * the page shows (a remote backend fetches what it needs of them in the same request).
+     */
+    Map<String, Integer> copies(List<T> shown, Set<String> textKeys) throws IOException;
   }
 
   /**
@@ -105,7 +108,7 @@ public final class HitPage<T> {
     }
     Set<String> asked = new LinkedHashSet<>(shownKeys);
     asked.remove(null);
-    Map<String, Integer> copies = asked.isEmpty() ? Map.of() : keys.copies(asked);
+    Map<String, Integer> copies = shown.isEmpty() ? Map.of() : keys.copies(shown, asked);
     List<Entry<T>> entries = new ArrayList<>(shown.size());
     for (int j = 0; j < shown.size(); j++) {
       String key = shownKeys.get(j);

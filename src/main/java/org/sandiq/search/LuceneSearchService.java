@@ -385,7 +385,8 @@ public final class LuceneSearchService implements SearchService {
       }
 
       @Override
-      public Map<String, Integer> copies(Set<String> textKeys) throws IOException {
+      public Map<String, Integer> copies(List<ScoreDoc> shown, Set<String> textKeys)
+          throws IOException {
         Map<String, Integer> copies = new java.util.HashMap<>();
         for (String key : textKeys) {
           copies.put(

@@ -279,6 +279,26 @@ abstract class ApiContract {
   }
 
   @Test
+  void rawSourcesCapturesTimeMapsAndMetrics() throws Exception {
+    HttpResponse<String> raw = get("/api/doc/" + DocumentIds.of(SEED) + "/raw");
+    assertEquals(200, raw.statusCode());
+    assertTrue(raw.body().contains("Khojaly"));
+    JsonNode captures = search("url:example.com", "");
+    assertTrue(captures.get("total").asLong() > 0, captures.toString());
+    captures
+        .get("hits")
+        .forEach(
+            hit -> assertTrue(hit.get("url").asText().contains("example.com"), hit.toString()));
+    HttpResponse<String> timemap = get("/timemap/link/http://example.com/");
+    assertEquals(200, timemap.statusCode(), timemap.body());
+    assertTrue(timemap.body().contains("rel=\"original\""), timemap.body());
+    assertEquals(404, get("/timemap/link/http://example.com/never-captured").statusCode());
+    HttpResponse<String> metrics = get("/metrics");
+    assertEquals(200, metrics.statusCode());
+    assertTrue(metrics.body().contains("sandiq_documents"), metrics.body());
+  }
+
+  @Test
   void aMisspellingGetsASuggestion() throws Exception {
     JsonNode response = search("xankendi", "");
     assertTrue(response.get("total").asLong() > 0);
