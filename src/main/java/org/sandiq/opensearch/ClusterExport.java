@@ -10,7 +10,6 @@ import org.apache.lucene.search.Query;
 import org.sandiq.index.Fields;
 import org.sandiq.search.ExportSink;
 import org.sandiq.search.ExportedDocument;
-import org.sandiq.search.InvalidRequestException;
 
 /**
  * Streams every match of a query out of the cluster: counted first (more than the limit and nothing
@@ -34,14 +33,7 @@ final class ClusterExport {
 
   long export(Query query, long max, boolean withText, ExportSink sink) throws IOException {
     long count = search.count(query);
-    if (count > max) {
-      throw new InvalidRequestException(
-          "the query matches "
-              + count
-              + " documents, more than the export limit of "
-              + max
-              + ": narrow it (words, dates, lang, site, collection)");
-    }
+    ExportSink.checkLimit(count, max);
     List<String> fields =
         new ArrayList<>(
             List.of(

@@ -345,11 +345,6 @@ final class ClusterSearch {
                     Map.of("terms", Map.of(field, List.copyOf(values)))))));
     body.put(
         "aggs", Map.of("counts", Map.of("terms", Map.of("field", field, "size", values.size()))));
-    JsonNode response = call("POST", "/" + alias + "/_search", body);
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (JsonNode bucket : response.path("aggregations").path("counts").path("buckets")) {
-      counts.put(bucket.path("key").asText(), bucket.path("doc_count").asInt());
-    }
-    return counts;
+    return counts(call("POST", "/" + alias + "/_search", body).path("aggregations").path("counts"));
   }
 }

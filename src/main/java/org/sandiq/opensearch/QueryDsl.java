@@ -73,7 +73,7 @@ final class QueryDsl {
       for (Term term : synonyms.getTerms()) {
         should.add(leaf("term", term, 1f, Map.of()));
       }
-      return boosted(Map.of("bool", withBoost(Map.of("should", should), boost)));
+      return Map.of("bool", withBoost(Map.of("should", should), boost));
     }
     if (query instanceof PhraseQuery phrase) {
       return phrase(phrase, boost);
@@ -216,10 +216,6 @@ final class QueryDsl {
     body.put("value", term.text());
     body.putAll(options);
     return Map.of(kind, Map.of(term.field(), withBoost(body, boost)));
-  }
-
-  private static Map<String, Object> boosted(Map<String, Object> query) {
-    return query;
   }
 
   private static Map<String, Object> withBoost(Map<String, Object> body, float boost) {

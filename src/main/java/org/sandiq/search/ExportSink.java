@@ -11,4 +11,21 @@ public interface ExportSink {
    * @throws IOException when the output fails (the client went away): the export stops
    */
   void accept(ExportedDocument document) throws IOException;
+
+  /**
+   * Refuses an export of {@code count} matches when that is more than {@code max}, before anything
+   * is written (every backend checks the same way).
+   *
+   * @throws InvalidRequestException naming both numbers and how to narrow the query
+   */
+  static void checkLimit(long count, long max) {
+    if (count > max) {
+      throw new InvalidRequestException(
+          "the query matches "
+              + count
+              + " documents, more than the export limit of "
+              + max
+              + ": narrow it (words, dates, lang, site, collection)");
+    }
+  }
 }

@@ -51,14 +51,7 @@ final class Exporter {
     IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
     searcher.setSimilarity(shared.getSimilarity());
     long count = searcher.count(query);
-    if (count > max) {
-      throw new InvalidRequestException(
-          "the query matches "
-              + count
-              + " documents, more than the export limit of "
-              + max
-              + ": narrow it (words, dates, lang, site, collection)");
-    }
+    ExportSink.checkLimit(count, max);
     Set<String> fields = new HashSet<>(FIELDS);
     if (withText) {
       fields.add(Fields.TEXT);

@@ -23,16 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sandiq.analysis.LanguageAnalyzers;
-import org.sandiq.analysis.LanguageDetector;
-import org.sandiq.index.AnalysisProfile;
 import org.sandiq.index.FieldAnalyzers;
-import org.sandiq.ingest.Corpus;
 import org.sandiq.opensearch.ClusterClient;
 import org.sandiq.opensearch.IndexLayout;
-import org.sandiq.opensearch.OpenSearchIndex;
 import org.sandiq.opensearch.OpenSearchSearchService;
-import org.sandiq.reindex.ReindexListener;
-import org.sandiq.reindex.Reindexer;
 import org.sandiq.search.SearchLimits;
 import org.sandiq.testing.OpenSearchCluster;
 import org.sandiq.testing.SharedOpenSearch;
@@ -54,14 +48,7 @@ class OpenSearchSearchFaultIT {
 
   private static String load(OpenSearchCluster cluster, Path corpus, String alias, int replicas)
       throws Exception {
-    IndexLayout layout = new IndexLayout(alias, 3, replicas);
-    try (ClusterClient writer = ClusterClient.connect(cluster.uris());
-        OpenSearchIndex index =
-            OpenSearchIndex.open(
-                writer, layout, AnalysisProfile.MULTILINGUAL, OpenSearchIndex.Mode.REBUILD)) {
-      new Reindexer(new Corpus(corpus), new LanguageDetector(), 2)
-          .run(index, true, ReindexListener.NONE);
-    }
+    cluster.load(corpus, new IndexLayout(alias, 3, replicas));
     return alias;
   }
 

@@ -20,16 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sandiq.analysis.LanguageAnalyzers;
-import org.sandiq.analysis.LanguageDetector;
 import org.sandiq.index.AnalysisProfile;
 import org.sandiq.index.FieldAnalyzers;
-import org.sandiq.ingest.Corpus;
 import org.sandiq.opensearch.ClusterClient;
 import org.sandiq.opensearch.IndexLayout;
 import org.sandiq.opensearch.OpenSearchIndex;
 import org.sandiq.opensearch.OpenSearchSearchService;
-import org.sandiq.reindex.ReindexListener;
-import org.sandiq.reindex.Reindexer;
 import org.sandiq.search.LuceneSearchService;
 import org.sandiq.search.SearchLimits;
 import org.sandiq.search.SearchRequest;
@@ -117,13 +113,7 @@ class OpenSearchParityIT {
     Path index = dir.resolve("index");
     Fixtures.reindex(corpus, index, true);
     IndexLayout layout = new IndexLayout("sandiq-it-parity", 3, 0);
-    try (ClusterClient writer = ClusterClient.connect(cluster.uris());
-        OpenSearchIndex target =
-            OpenSearchIndex.open(
-                writer, layout, AnalysisProfile.MULTILINGUAL, OpenSearchIndex.Mode.REBUILD)) {
-      new Reindexer(new Corpus(corpus), new LanguageDetector(), 2)
-          .run(target, true, ReindexListener.NONE);
-    }
+    cluster.load(corpus, layout);
     double sum = 0;
     int queries = 0;
     List<String> below = new ArrayList<>();

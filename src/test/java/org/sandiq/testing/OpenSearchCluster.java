@@ -230,6 +230,26 @@ public final class OpenSearchCluster implements AutoCloseable {
     awaitGreen(nodes.size());
   }
 
+  /**
+   * A full reindex of {@code corpus} into a new index behind {@code layout}'s alias, as {@code
+   * reindex --backend opensearch --full} does it (the multilingual analysis, 2 workers).
+   */
+  public org.sandiq.reindex.ReindexReport load(
+      Path corpus, org.sandiq.opensearch.IndexLayout layout) throws IOException {
+    try (org.sandiq.opensearch.ClusterClient writer =
+            org.sandiq.opensearch.ClusterClient.connect(uris());
+        org.sandiq.opensearch.OpenSearchIndex index =
+            org.sandiq.opensearch.OpenSearchIndex.open(
+                writer,
+                layout,
+                org.sandiq.index.AnalysisProfile.MULTILINGUAL,
+                org.sandiq.opensearch.OpenSearchIndex.Mode.REBUILD)) {
+      return new org.sandiq.reindex.Reindexer(
+              new org.sandiq.ingest.Corpus(corpus), new org.sandiq.analysis.LanguageDetector(), 2)
+          .run(index, true, org.sandiq.reindex.ReindexListener.NONE);
+    }
+  }
+
   /** The nodes' HTTP addresses. */
   public List<URI> uris() {
     return nodes.stream().map(Node::uri).toList();

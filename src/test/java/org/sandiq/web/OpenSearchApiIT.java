@@ -3,16 +3,10 @@ package org.sandiq.web;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sandiq.analysis.LanguageAnalyzers;
-import org.sandiq.analysis.LanguageDetector;
-import org.sandiq.index.AnalysisProfile;
 import org.sandiq.index.FieldAnalyzers;
-import org.sandiq.ingest.Corpus;
 import org.sandiq.opensearch.ClusterClient;
 import org.sandiq.opensearch.IndexLayout;
-import org.sandiq.opensearch.OpenSearchIndex;
 import org.sandiq.opensearch.OpenSearchSearchService;
-import org.sandiq.reindex.ReindexListener;
-import org.sandiq.reindex.Reindexer;
 import org.sandiq.search.SearchLimits;
 import org.sandiq.search.SearchService;
 import org.sandiq.testing.OpenSearchCluster;
@@ -33,13 +27,7 @@ class OpenSearchApiIT extends ApiContract {
   @Override
   SearchService open(Path corpus) throws Exception {
     IndexLayout layout = new IndexLayout("sandiq-it-api", 3, 1);
-    try (ClusterClient writer = ClusterClient.connect(cluster.uris());
-        OpenSearchIndex index =
-            OpenSearchIndex.open(
-                writer, layout, AnalysisProfile.MULTILINGUAL, OpenSearchIndex.Mode.REBUILD)) {
-      new Reindexer(new Corpus(corpus), new LanguageDetector(), 2)
-          .run(index, true, ReindexListener.NONE);
-    }
+    cluster.load(corpus, layout);
     return new OpenSearchSearchService(
         ClusterClient.connect(cluster.uris()),
         layout.alias(),
