@@ -34,18 +34,7 @@ final class ClusterExport {
   long export(Query query, long max, boolean withText, ExportSink sink) throws IOException {
     long count = search.count(query);
     ExportSink.checkLimit(count, max);
-    List<String> fields =
-        new ArrayList<>(
-            List.of(
-                Fields.ID,
-                Fields.URL,
-                Fields.TITLE,
-                Fields.DATE,
-                Fields.CAPTURE_DATE,
-                Fields.LANG,
-                Fields.SITE,
-                Fields.COLLECTION,
-                Fields.SOURCE));
+    List<String> fields = new ArrayList<>(ExportedDocument.FIELDS);
     if (withText) {
       fields.add(Fields.TEXT);
     }

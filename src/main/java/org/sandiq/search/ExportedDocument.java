@@ -21,4 +21,20 @@ public record ExportedDocument(
     String collection,
     float score,
     String text,
-    String source) {}
+    String source) {
+  /**
+   * The index fields an export reads for each match (every backend), {@code text} aside: it is read
+   * only when the export carries texts.
+   */
+  public static final java.util.List<String> FIELDS =
+      java.util.List.of(
+          org.sandiq.index.Fields.ID,
+          org.sandiq.index.Fields.URL,
+          org.sandiq.index.Fields.TITLE,
+          org.sandiq.index.Fields.DATE,
+          org.sandiq.index.Fields.CAPTURE_DATE,
+          org.sandiq.index.Fields.LANG,
+          org.sandiq.index.Fields.SITE,
+          org.sandiq.index.Fields.COLLECTION,
+          org.sandiq.index.Fields.SOURCE);
+}

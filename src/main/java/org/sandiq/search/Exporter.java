@@ -26,18 +26,6 @@ import org.sandiq.index.Fields;
  * at a time) and without the search time limit: an export of 200,000 documents takes seconds.
  */
 final class Exporter {
-  private static final Set<String> FIELDS =
-      Set.of(
-          Fields.ID,
-          Fields.URL,
-          Fields.TITLE,
-          Fields.DATE,
-          Fields.CAPTURE_DATE,
-          Fields.LANG,
-          Fields.SITE,
-          Fields.COLLECTION,
-          Fields.SOURCE);
-
   private Exporter() {}
 
   /**
@@ -52,7 +40,7 @@ final class Exporter {
     searcher.setSimilarity(shared.getSimilarity());
     long count = searcher.count(query);
     ExportSink.checkLimit(count, max);
-    Set<String> fields = new HashSet<>(FIELDS);
+    Set<String> fields = new HashSet<>(ExportedDocument.FIELDS);
     if (withText) {
       fields.add(Fields.TEXT);
     }

@@ -60,15 +60,7 @@ class OpenSearchParityIT {
   })
   void retrievalFiguresMatchEmbedded(String set, String corpus, String queriesAndQrels)
       throws IOException {
-    String[] qq = queriesAndQrels.split("\\|");
-    TestCollection collection =
-        TestCollection.read(
-            Fixtures.shared("data/" + corpus),
-            Fixtures.shared("data/" + qq[0]),
-            Fixtures.shared("data/" + qq[1]));
-    if (set.startsWith("xquad-")) {
-      collection = collection.onlyLanguage(set.substring("xquad-".length()));
-    }
+    TestCollection collection = RetrievalFiguresTest.collection(set, corpus, queriesAndQrels);
     IndexLayout layout = new IndexLayout("sandiq-it-eval-" + set, 2, 0);
     LanguageAnalyzers analyzers = new LanguageAnalyzers();
     ClusterClient writer = ClusterClient.connect(cluster.uris());

@@ -34,6 +34,23 @@ class RetrievalFiguresTest {
     return lines;
   }
 
+  /**
+   * The evaluation set {@code set} from the shared data folder: {@code corpus} and {@code
+   * queries|qrels} relative to it, an xquad set narrowed to its language.
+   */
+  static TestCollection collection(String set, String corpus, String queriesAndQrels)
+      throws IOException {
+    String[] qq = queriesAndQrels.split("\\|");
+    TestCollection collection =
+        TestCollection.read(
+            Fixtures.shared("data/" + corpus),
+            Fixtures.shared("data/" + qq[0]),
+            Fixtures.shared("data/" + qq[1]));
+    return set.startsWith("xquad-")
+        ? collection.onlyLanguage(set.substring("xquad-".length()))
+        : collection;
+  }
+
   @ParameterizedTest(name = "{0} {3}")
   @CsvSource({
     "cacm, cacm/corpus.jsonl, cacm/queries.jsonl|cacm/qrels.tsv, standard",
@@ -54,15 +71,7 @@ class RetrievalFiguresTest {
   })
   void figuresArePinned(String set, String corpus, String queriesAndQrels, String analyzer)
       throws IOException {
-    String[] qq = queriesAndQrels.split("\\|");
-    TestCollection collection =
-        TestCollection.read(
-            Fixtures.shared("data/" + corpus),
-            Fixtures.shared("data/" + qq[0]),
-            Fixtures.shared("data/" + qq[1]));
-    if (set.startsWith("xquad-")) {
-      collection = collection.onlyLanguage(set.substring("xquad-".length()));
-    }
+    TestCollection collection = collection(set, corpus, queriesAndQrels);
     RetrievalEvaluation result;
     try (Retriever retriever =
         analyzer.equals("sandiq")
