@@ -14,8 +14,14 @@ public final class AnalyzerNames {
   /** The folded fields' analyzer ({@link FoldingAnalyzer#neutral()}). */
   public static final String FOLDED = "sandiq_folded";
 
-  /** The cross-script fields' analyzer ({@link CrossScriptAnalyzer}). */
+  /** The cross-script fields' query analyzer ({@link CrossScriptAnalyzer#forQueries()}). */
   public static final String CROSS_SCRIPT = "sandiq_xscript";
+
+  /**
+   * The cross-script fields' index analyzer, name-like words only ({@link
+   * CrossScriptAnalyzer#forIndexing()}).
+   */
+  public static final String CROSS_SCRIPT_NAMES = "sandiq_xscript_names";
 
   /** Token filter: {@link AzerbaijaniStemFilter} with the shipped stemmer. */
   public static final String AZERBAIJANI_STEM_FILTER = "sandiq_az_stem";
@@ -43,7 +49,8 @@ public final class AnalyzerNames {
       all.put(of(language), () -> LanguageAnalyzers.newAnalyzer(language));
     }
     all.put(FOLDED, FoldingAnalyzer::neutral);
-    all.put(CROSS_SCRIPT, CrossScriptAnalyzer::new);
+    all.put(CROSS_SCRIPT, CrossScriptAnalyzer::forQueries);
+    all.put(CROSS_SCRIPT_NAMES, CrossScriptAnalyzer::forIndexing);
     return all;
   }
 }

@@ -24,7 +24,8 @@ import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 public final class LanguageAnalyzers implements Closeable {
   private final Map<Language, Analyzer> byLanguage = new EnumMap<>(Language.class);
   private final Analyzer folded = FoldingAnalyzer.neutral();
-  private final Analyzer crossScript = new CrossScriptAnalyzer();
+  private final Analyzer crossScript = CrossScriptAnalyzer.forQueries();
+  private final Analyzer crossScriptNames = CrossScriptAnalyzer.forIndexing();
 
   public LanguageAnalyzers() {
     for (Language language : Language.values()) {
@@ -56,9 +57,17 @@ public final class LanguageAnalyzers implements Closeable {
     return folded;
   }
 
-  /** The analyzer of the cross-script fields (romanised, spelling-variant name keys). */
+  /**
+   * The query analyzer of the cross-script fields (romanised, spelling-variant name keys of every
+   * word).
+   */
   public Analyzer crossScript() {
     return crossScript;
+  }
+
+  /** The index analyzer of the cross-script fields: the keys of name-like words only. */
+  public Analyzer crossScriptNames() {
+    return crossScriptNames;
   }
 
   @Override
@@ -66,5 +75,6 @@ public final class LanguageAnalyzers implements Closeable {
     byLanguage.values().forEach(Analyzer::close);
     folded.close();
     crossScript.close();
+    crossScriptNames.close();
   }
 }

@@ -30,7 +30,13 @@ public final class AnalysisProfile {
    * field and cross-script name keys (see {@link Fields}). The default.
    */
   public static final AnalysisProfile MULTILINGUAL =
-      new AnalysisProfile("multilingual", true, List.of(Language.values()), true, perLanguage());
+      new AnalysisProfile(
+          "multilingual",
+          true,
+          List.of(Language.values()),
+          true,
+          perLanguage(false),
+          perLanguage(true));
 
   /**
    * Lucene's {@code StandardAnalyzer} (no stop words) over one title and one text field, no
@@ -53,6 +59,7 @@ public final class AnalysisProfile {
   private final List<Language> languages;
   private final boolean variants;
   private final Function<LanguageAnalyzers, Analyzer> analyzer;
+  private final Function<LanguageAnalyzers, Analyzer> indexAnalyzer;
 
   private AnalysisProfile(
       String code,
@@ -60,11 +67,22 @@ public final class AnalysisProfile {
       List<Language> languages,
       boolean variants,
       Function<LanguageAnalyzers, Analyzer> analyzer) {
+    this(code, detectsLanguages, languages, variants, analyzer, analyzer);
+  }
+
+  private AnalysisProfile(
+      String code,
+      boolean detectsLanguages,
+      List<Language> languages,
+      boolean variants,
+      Function<LanguageAnalyzers, Analyzer> analyzer,
+      Function<LanguageAnalyzers, Analyzer> indexAnalyzer) {
     this.code = code;
     this.detectsLanguages = detectsLanguages;
     this.languages = languages;
     this.variants = variants;
     this.analyzer = analyzer;
+    this.indexAnalyzer = indexAnalyzer;
   }
 
   /** Every profile. */
@@ -134,15 +152,27 @@ public final class AnalysisProfile {
   }
 
   /**
-   * The analyzer that picks each field's analysis by name, for the index writer and the query
-   * parser alike.
+   * The analyzer that picks each field's analysis by name, for the query parser (and anything that
+   * analyses a query's words).
    */
   public Analyzer analyzer(LanguageAnalyzers analyzers) {
     return analyzer.apply(analyzers);
   }
 
-  /** {@code title_xx}/{@code text_xx} get language xx's analyzer, the variant fields theirs. */
-  private static Function<LanguageAnalyzers, Analyzer> perLanguage() {
+  /**
+   * The index writer's analyzer: {@link #analyzer} for every field but the cross-script ones, which
+   * key only the name-like words of a text ({@link LanguageAnalyzers#crossScriptNames()}), while a
+   * query keys every word it has.
+   */
+  public Analyzer indexAnalyzer(LanguageAnalyzers analyzers) {
+    return indexAnalyzer.apply(analyzers);
+  }
+
+  /**
+   * {@code title_xx}/{@code text_xx} get language xx's analyzer, the variant fields theirs; {@code
+   * indexing} picks the cross-script fields' index-time analysis.
+   */
+  private static Function<LanguageAnalyzers, Analyzer> perLanguage(boolean indexing) {
     return analyzers -> {
       Map<String, Analyzer> byField = new HashMap<>();
       for (Language language : Language.values()) {
@@ -152,7 +182,8 @@ public final class AnalysisProfile {
       byField.put(Fields.TITLE_FOLDED, analyzers.folded());
       byField.put(Fields.TEXT_FOLDED, analyzers.folded());
       byField.put(Fields.TITLE_XSCRIPT, analyzers.crossScript());
-      byField.put(Fields.TEXT_XSCRIPT, analyzers.crossScript());
+      byField.put(
+          Fields.TEXT_XSCRIPT, indexing ? analyzers.crossScriptNames() : analyzers.crossScript());
       return new PerFieldAnalyzerWrapper(analyzers.folded(), byField);
     };
   }

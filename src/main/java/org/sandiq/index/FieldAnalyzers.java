@@ -13,6 +13,7 @@ public final class FieldAnalyzers {
   private final LanguageAnalyzers languages;
   private final AnalysisProfile profile;
   private final Analyzer perField;
+  private final Analyzer indexing;
 
   /** The multilingual analysis. */
   public FieldAnalyzers(LanguageAnalyzers languages) {
@@ -24,6 +25,12 @@ public final class FieldAnalyzers {
     this.languages = languages;
     this.profile = profile;
     this.perField = profile.analyzer(languages);
+    this.indexing = profile.indexAnalyzer(languages);
+  }
+
+  /** The index writer's analyzer, by field name. */
+  public Analyzer indexing() {
+    return indexing;
   }
 
   /** An analyzer that picks the right analyzer by field name. */

@@ -156,7 +156,13 @@ public final class Fields {
    */
   public static final String TITLE_XSCRIPT = "title_xscript";
 
-  /** Text words as cross-script name keys, like {@link #TITLE_XSCRIPT}: indexed, not stored. */
+  /**
+   * The text's name-like words (a capital first letter) as cross-script name keys, like {@link
+   * #TITLE_XSCRIPT}: indexed, not stored. Ordinary words are left out: they are found through the
+   * language and folded fields, and keying them too made every token of a text go through the
+   * inversion a third time. A query keys every word, so {@code khojaly} still meets {@code
+   * Ходжалы}.
+   */
   public static final String TEXT_XSCRIPT = "text_xscript";
 
   /**

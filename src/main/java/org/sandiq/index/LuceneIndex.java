@@ -79,7 +79,7 @@ public final class LuceneIndex implements DocumentIndex {
    */
   static LuceneIndex open(Directory directory, String name, FieldAnalyzers analyzers, Mode mode)
       throws IOException {
-    IndexWriterConfig config = new IndexWriterConfig(analyzers.perField());
+    IndexWriterConfig config = new IndexWriterConfig(analyzers.indexing());
     config.setOpenMode(
         mode == Mode.REBUILD
             ? IndexWriterConfig.OpenMode.CREATE

@@ -25,11 +25,14 @@ import org.sandiq.index.Fields;
  */
 public final class HitMarker {
   private final Analyzer analyzer;
+  private final Analyzer indexing;
   private final Snippets snippets;
   private final AnalysisProfile profile;
 
   public HitMarker(FieldAnalyzers analyzers) {
     this.analyzer = analyzers.perField();
+    // The hit's text is analysed as the index analyses it (names only in the cross-script fields).
+    this.indexing = analyzers.indexing();
     this.profile = analyzers.profile();
     this.snippets = new Snippets(analyzer, profile);
   }
@@ -61,10 +64,10 @@ public final class HitMarker {
             : x;
     MemoryIndex memory = new MemoryIndex(true, false);
     for (String field : titleFields(language)) {
-      memory.addField(field, t, analyzer);
+      memory.addField(field, t, indexing);
     }
     for (String field : textFields(language)) {
-      memory.addField(field, shown, analyzer);
+      memory.addField(field, shown, indexing);
     }
     try {
       Snippets.Marked marked = snippets.marker(memory.createSearcher(), words).mark(0, t, x);

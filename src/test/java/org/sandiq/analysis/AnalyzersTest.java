@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +103,28 @@ class AnalyzersTest {
     }
     assertEquals(terms(xs, "Əliyev"), terms(xs, "Алиев"));
     assertEquals(terms(xs, "Qarabağ"), terms(xs, "Karabakh"));
+  }
+
+  @Test
+  void indexedTextKeysItsNamesOnlyAtTheirPositions() throws IOException {
+    Analyzer names = ANALYZERS.crossScriptNames();
+    String text = "the tragedy of Ходжалы was recalled by İlham Əliyev in 1992-ci il";
+    assertEquals(terms(ANALYZERS.crossScript(), "Ходжалы İlham Əliyev"), terms(names, text));
+    // Positions stay those of the whole text, so a phrase of two names still matches.
+    List<Integer> positions = new ArrayList<>();
+    try (TokenStream stream = names.tokenStream("f", text)) {
+      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+      stream.reset();
+      int position = -1;
+      while (stream.incrementToken()) {
+        position += increment.getPositionIncrement();
+        positions.add(position);
+      }
+      stream.end();
+    }
+    assertEquals(List.of(3, 7, 8), positions);
+    // A query keys every word, so a lower-case name still meets the indexed key.
+    assertEquals(terms(names, "Ходжалы"), terms(ANALYZERS.crossScript(), "khojaly"));
   }
 
   @Test

@@ -71,7 +71,7 @@ class OffsetsTest {
     try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
         FSDirectory directory = FSDirectory.open(index);
         DirectoryReader reader = DirectoryReader.open(directory)) {
-      Analyzer perField = new FieldAnalyzers(analyzers).perField();
+      Analyzer perField = new FieldAnalyzers(analyzers).indexing();
       Set<String> fieldsSeen = new HashSet<>();
       for (LeafReaderContext leaf : reader.leaves()) {
         LeafReader r = leaf.reader();

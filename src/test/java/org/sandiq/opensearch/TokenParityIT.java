@@ -124,6 +124,7 @@ class TokenParityIT {
     }
     byName.put(AnalyzerNames.FOLDED, EMBEDDED.folded());
     byName.put(AnalyzerNames.CROSS_SCRIPT, EMBEDDED.crossScript());
+    byName.put(AnalyzerNames.CROSS_SCRIPT_NAMES, EMBEDDED.crossScriptNames());
     return byName;
   }
 

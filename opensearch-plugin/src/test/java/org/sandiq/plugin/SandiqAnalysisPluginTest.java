@@ -42,7 +42,8 @@ class SandiqAnalysisPluginTest {
             "sandiq_tr",
             "sandiq_und",
             "sandiq_folded",
-            "sandiq_xscript"),
+            "sandiq_xscript",
+            "sandiq_xscript_names"),
         names);
   }
 
@@ -66,6 +67,14 @@ class SandiqAnalysisPluginTest {
       List<String> khojaly = terms(xscript, "Khojaly");
       assertEquals(khojaly, terms(xscript, "Xocalı"));
       assertEquals(khojaly, terms(xscript, "Ходжалы"));
+    }
+  }
+
+  @Test
+  void theIndexTimeCrossScriptAnalyzerKeysNamesOnlyOnLucene104() throws IOException {
+    try (Analyzer names = AnalyzerNames.analyzers().get(AnalyzerNames.CROSS_SCRIPT_NAMES).get()) {
+      assertEquals(
+          List.of("hocali", "askar"), terms(names, "the tragedy of Ходжалы and Əsgər remembered"));
     }
   }
 
