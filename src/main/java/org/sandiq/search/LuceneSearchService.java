@@ -153,8 +153,7 @@ public final class LuceneSearchService implements SearchService {
         relation = "eq";
       }
       Snippets.Marker marker = snippets.marker(searcher, outcome.userQuery());
-      List<SearchResponse.Hit> hits =
-          workers.map(outcome.page().entries(), entry -> hit(searcher, entry, marker));
+      List<SearchResponse.Hit> hits = hits(searcher, outcome.page().entries(), marker);
       String suggestion =
           plan == null || plan.listsCaptures() || searcher.timedOut()
               ? null
@@ -483,19 +482,47 @@ public final class LuceneSearchService implements SearchService {
     return count > 0 && count >= total ? rewrite.query() : null;
   }
 
-  private SearchResponse.Hit hit(
-      IndexSearcher searcher, HitPage.Entry<ScoreDoc> entry, Snippets.Marker marker)
-      throws IOException {
-    return toHit(searcher, entry.hit(), entry.duplicates(), marker);
+  /** A hit's stored fields and capture count, read before the page is marked. */
+  private record Read(ScoreDoc scoreDoc, int duplicates, Document doc, int captures) {
+    String title() {
+      return doc.get(Fields.TITLE) == null ? "" : doc.get(Fields.TITLE);
+    }
+
+    String text() {
+      return doc.get(Fields.TEXT) == null ? "" : doc.get(Fields.TEXT);
+    }
   }
 
-  private SearchResponse.Hit toHit(
-      IndexSearcher searcher, ScoreDoc scoreDoc, int duplicates, Snippets.Marker marker)
+  /**
+   * The page's hits: stored fields and capture counts read on the search workers, then the whole
+   * page marked in one highlighter pass (the query's terms worked out once).
+   */
+  private List<SearchResponse.Hit> hits(
+      IndexSearcher searcher, List<HitPage.Entry<ScoreDoc>> entries, Snippets.Marker marker)
+      throws IOException {
+    List<Read> read = workers.map(entries, e -> read(searcher, e.hit(), e.duplicates()));
+    List<Snippets.Marked> marks =
+        marker.markAll(
+            read.stream().mapToInt(r -> r.scoreDoc().doc).toArray(),
+            read.stream().map(Read::title).toArray(String[]::new),
+            read.stream().map(Read::text).toArray(String[]::new));
+    List<SearchResponse.Hit> hits = new ArrayList<>(read.size());
+    for (int i = 0; i < read.size(); i++) {
+      hits.add(toHit(read.get(i), marks.get(i)));
+    }
+    return hits;
+  }
+
+  private static Read read(IndexSearcher searcher, ScoreDoc scoreDoc, int duplicates)
       throws IOException {
     Document doc = searcher.storedFields().document(scoreDoc.doc, DocumentLookup.STORED);
-    String text = doc.get(Fields.TEXT) == null ? "" : doc.get(Fields.TEXT);
-    String title = doc.get(Fields.TITLE) == null ? "" : doc.get(Fields.TITLE);
-    Snippets.Marked marked = marker.mark(scoreDoc.doc, title, text);
+    return new Read(scoreDoc, duplicates, doc, captures(searcher, scoreDoc.doc));
+  }
+
+  private static SearchResponse.Hit toHit(Read read, Snippets.Marked marked) {
+    Document doc = read.doc();
+    ScoreDoc scoreDoc = read.scoreDoc();
+    String title = read.title();
     return new SearchResponse.Hit(
         doc.get(Fields.ID),
         title,
@@ -506,10 +533,10 @@ public final class LuceneSearchService implements SearchService {
         DocumentLookup.date(doc),
         marked.snippet(),
         Float.isNaN(scoreDoc.score) ? 0 : scoreDoc.score,
-        duplicates,
+        read.duplicates(),
         doc.get(Fields.COLLECTION),
         Exporter.instant(doc, Fields.CAPTURE_DATE),
-        captures(searcher, scoreDoc.doc));
+        read.captures());
   }
 
   /** How many captures the URL of {@code doc} has in the index, this one included. */
@@ -536,12 +563,12 @@ public final class LuceneSearchService implements SearchService {
           if (doc < 0) {
             return Optional.empty();
           }
-          List<SearchResponse.Hit> hits = new ArrayList<>();
           Snippets.Marker unmarked = snippets.marker(searcher, null);
+          List<HitPage.Entry<ScoreDoc>> similar = new ArrayList<>();
           for (ScoreDoc hit : lookup.similar(searcher, doc, limit).scoreDocs) {
-            hits.add(toHit(searcher, hit, 0, unmarked));
+            similar.add(new HitPage.Entry<>(hit, 0));
           }
-          return Optional.of(hits);
+          return Optional.of(hits(searcher, similar, unmarked));
         },
         Optional.empty());
   }

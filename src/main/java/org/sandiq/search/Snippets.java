@@ -3,6 +3,7 @@ package org.sandiq.search;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
@@ -129,23 +131,56 @@ final class Snippets {
 
     /** Marks document {@code doc} (a searcher-wide id), given its stored title and text. */
     Marked mark(int doc, String title, String text) throws IOException {
-      String[] marked = {null, null};
-      if (query != null) {
-        fill(marked, highlight(wordMasks, doc, title, text));
-        if (marked[0] == null || marked[1] == null) {
-          fill(marked, highlight(nameMasks, doc, title, text));
-        }
-      }
-      return new Marked(
-          marked[0] == null ? escape(title) : flatten(marked[0]),
-          marked[1] == null ? opening(text) : flatten(marked[1]));
+      return markAll(new int[] {doc}, new String[] {title}, new String[] {text}).get(0);
     }
 
-    private String[] highlight(Map<String, Set<String>> masks, int doc, String title, String text)
+    /**
+     * Marks a page of hits at once, given their stored titles and texts (in the order of {@code
+     * docs}): one highlighter pass over all of them, so the query's terms, phrases and automata are
+     * worked out once per request, not once per hit (a third of the marking's time when each hit
+     * was marked alone).
+     */
+    List<Marked> markAll(int[] docs, String[] titles, String[] texts) throws IOException {
+      String[][] marked = new String[docs.length][2];
+      if (query != null && docs.length > 0) {
+        Map<Integer, CharSequence[]> values = new HashMap<>();
+        for (int i = 0; i < docs.length; i++) {
+          values.put(docs[i], new CharSequence[] {titles[i], texts[i]});
+        }
+        highlight(wordMasks, docs, values, marked);
+        // The name keys mark only the hits their own words left unmarked.
+        int[] unmarked =
+            IntStream.range(0, docs.length)
+                .filter(i -> marked[i][0] == null || marked[i][1] == null)
+                .toArray();
+        if (unmarked.length > 0 && !nameMasks.isEmpty()) {
+          int[] rest = Arrays.stream(unmarked).map(i -> docs[i]).toArray();
+          String[][] found = new String[rest.length][2];
+          highlight(nameMasks, rest, values, found);
+          for (int j = 0; j < unmarked.length; j++) {
+            fill(marked[unmarked[j]], found[j]);
+          }
+        }
+      }
+      List<Marked> all = new ArrayList<>(docs.length);
+      for (int i = 0; i < docs.length; i++) {
+        all.add(
+            new Marked(
+                marked[i][0] == null ? escape(titles[i]) : flatten(marked[i][0]),
+                marked[i][1] == null ? opening(texts[i]) : flatten(marked[i][1])));
+      }
+      return all;
+    }
+
+    /** Fills {@code marked[i]} (title, text) of {@code docs[i]} where a field got a mark. */
+    private void highlight(
+        Map<String, Set<String>> masks,
+        int[] docs,
+        Map<Integer, CharSequence[]> values,
+        String[][] marked)
         throws IOException {
-      String[] found = {null, null};
       if (masks.isEmpty()) {
-        return found;
+        return;
       }
       String[] stored = masks.keySet().toArray(String[]::new);
       int[] passages = new int[stored.length];
@@ -161,15 +196,15 @@ final class Snippets {
               .withMaxNoHighlightPassages(0)
               .withWeightMatches(false)
               .withPassageRelevancyOverSpeed(false);
-      UnifiedHighlighter highlighter =
-          new StoredValues(builder, sources, new CharSequence[] {title, text});
-      Map<String, String[]> byField =
-          highlighter.highlightFields(stored, query, new int[] {doc}, passages);
+      UnifiedHighlighter highlighter = new StoredValues(builder, sources, values);
+      Map<String, String[]> byField = highlighter.highlightFields(stored, query, docs, passages);
       String[] titles = byField.get(Fields.TITLE);
       String[] texts = byField.get(Fields.TEXT);
-      found[0] = titles == null ? null : titles[0];
-      found[1] = texts == null ? null : texts[0];
-      return found;
+      for (int i = 0; i < docs.length; i++) {
+        fill(
+            marked[i],
+            new String[] {titles == null ? null : titles[i], texts == null ? null : texts[i]});
+      }
     }
   }
 
@@ -255,15 +290,16 @@ final class Snippets {
   }
 
   /**
-   * A highlighter for one hit whose stored title and text the caller has already read: it takes
-   * them as given instead of reading the stored fields again, and cuts the title as one passage and
-   * the text at spaces.
+   * A highlighter for hits whose stored titles and texts the caller has already read (by document
+   * id): it takes them as given instead of reading the stored fields again, and cuts the title as
+   * one passage and the text at spaces.
    */
   private static final class StoredValues extends UnifiedHighlighter {
     private final Map<String, OffsetSource> sources;
-    private final CharSequence[] values;
+    private final Map<Integer, CharSequence[]> values;
 
-    StoredValues(Builder builder, Map<String, OffsetSource> sources, CharSequence[] values) {
+    StoredValues(
+        Builder builder, Map<String, OffsetSource> sources, Map<Integer, CharSequence[]> values) {
       super(builder);
       this.sources = sources;
       this.values = values;
@@ -281,11 +317,14 @@ final class Snippets {
     @Override
     protected List<CharSequence[]> loadFieldValues(
         String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
-      List<CharSequence[]> docs = new ArrayList<>(1);
-      while (docIter.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) {
+      List<CharSequence[]> docs = new ArrayList<>();
+      for (int doc = docIter.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = docIter.nextDoc()) {
+        CharSequence[] stored = values.get(doc);
         CharSequence[] forDoc = new CharSequence[fields.length];
         for (int i = 0; i < fields.length; i++) {
-          forDoc[i] = fields[i].equals(Fields.TITLE) ? values[0] : values[1];
+          forDoc[i] = fields[i].equals(Fields.TITLE) ? stored[0] : stored[1];
         }
         docs.add(forDoc);
       }
