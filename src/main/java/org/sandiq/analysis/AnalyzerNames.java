@@ -32,6 +32,9 @@ public final class AnalyzerNames {
   /** Token filter: {@link CrossScriptAnalyzer.NameKeyFilter} (romanise, then name key). */
   public static final String NAME_KEY_FILTER = "sandiq_name_key";
 
+  /** Token filter: {@link CrossScriptAnalyzer.NameLikeFilter} (keeps capitalised words). */
+  public static final String NAME_LIKE_FILTER = "sandiq_name_like";
+
   private AnalyzerNames() {}
 
   /** The name of {@code language}'s analyzer: {@code sandiq_az}, {@code sandiq_und}, … */

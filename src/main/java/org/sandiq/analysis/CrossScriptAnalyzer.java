@@ -61,9 +61,7 @@ public final class CrossScriptAnalyzer extends Analyzer {
    */
   public static final class NameKeyFilter extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    // One transliterator pair per token stream: a stream is used by one thread at a time.
-    private final Transliterator azerbaijani = Transliterator.getInstance(AZERBAIJANI);
-    private final Transliterator russian = Transliterator.getInstance(RUSSIAN);
+    private final Keys keys = new Keys();
 
     public NameKeyFilter(TokenStream input) {
       super(input);
@@ -74,16 +72,33 @@ public final class CrossScriptAnalyzer extends Analyzer {
       if (!input.incrementToken()) {
         return false;
       }
-      String word = term.toString();
+      String key = keys.of(term.toString());
+      if (key != null) {
+        term.setEmpty().append(key);
+      }
+      return true;
+    }
+  }
+
+  /**
+   * Computes words' keys with one pair of transliterators: not thread-safe, one per token stream (a
+   * stream is used by one thread at a time).
+   */
+  static final class Keys {
+    private final Transliterator azerbaijani = Transliterator.getInstance(AZERBAIJANI);
+    private final Transliterator russian = Transliterator.getInstance(RUSSIAN);
+
+    /**
+     * The key of one word (romanised first when Cyrillic), or null when it has none (no letters the
+     * key keeps): then the word stands as it is.
+     */
+    String of(String word) {
       String latin = word;
       if (hasCyrillic(word)) {
         latin = (isAzerbaijaniCyrillic(word) ? azerbaijani : russian).transliterate(word);
       }
       String key = NameKey.of(latin);
-      if (!key.isEmpty()) {
-        term.setEmpty().append(key);
-      }
-      return true;
+      return key.isEmpty() ? null : key;
     }
 
     private static boolean hasCyrillic(String word) {
@@ -122,10 +137,15 @@ public final class CrossScriptAnalyzer extends Analyzer {
 
     @Override
     protected boolean accept() {
-      if (term.length() == 0) {
+      return isNameLike(term);
+    }
+
+    /** Whether {@code word} starts with a capital or title-case letter. */
+    static boolean isNameLike(CharTermAttribute word) {
+      if (word.length() == 0) {
         return false;
       }
-      int first = Character.codePointAt(term.buffer(), 0, term.length());
+      int first = Character.codePointAt(word.buffer(), 0, word.length());
       return Character.isUpperCase(first) || Character.isTitleCase(first);
     }
   }

@@ -33,11 +33,32 @@ public final class FoldingAnalyzer extends Analyzer {
 
   /** The analyzer of the folded field. */
   public static FoldingAnalyzer neutral() {
+    return new FoldingAnalyzer(NEUTRAL_MAP, true);
+  }
+
+  /**
+   * The folded field's character map. ə is spelt two ways on ASCII keyboards (Eliyev, Aliyev):
+   * SchwaVariantFilter indexes both. ICU folding leaves the Turkic dotless ı alone; ASCII typists
+   * write it as i.
+   */
+  static final NormalizeCharMap NEUTRAL_MAP = neutralMap();
+
+  private static NormalizeCharMap neutralMap() {
     NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
-    // ə is spelt two ways on ASCII keyboards (Eliyev, Aliyev): SchwaVariantFilter indexes both.
-    // ICU folding leaves the Turkic dotless ı alone; ASCII typists write it as i.
     map.add("ı", "i");
-    return new FoldingAnalyzer(map.build(), true);
+    return map.build();
+  }
+
+  /**
+   * The folded field's chain after its tokenizer (and after whatever sits right after it): the
+   * Turkic apostrophe suffix dropped, ə spelt both ways, then ICU folding. {@link VariantStreams}
+   * builds the same chain on its shared tokenisation.
+   */
+  static TokenStream neutralChain(TokenStream tokens) {
+    TokenStream result = new ApostropheFilter(tokens);
+    // Before folding, which would turn ə into a alone.
+    result = new SchwaVariantFilter(result);
+    return new ICUFoldingFilter(result);
   }
 
   /** The analyzer for languages without rules of their own. */
@@ -58,12 +79,8 @@ public final class FoldingAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     Tokenizer source = new ICUTokenizer();
-    TokenStream result = stripApostropheSuffixes ? new ApostropheFilter(source) : source;
-    if (stripApostropheSuffixes) {
-      // Before folding, which would turn ə into a alone.
-      result = new SchwaVariantFilter(result);
-    }
-    result = new ICUFoldingFilter(result);
+    TokenStream result =
+        stripApostropheSuffixes ? neutralChain(source) : new ICUFoldingFilter(source);
     return new TokenStreamComponents(source, result);
   }
 

@@ -4,12 +4,14 @@
  * <p>{@link org.sandiq.analysis.LanguageDetector} names a document's {@link
  * org.sandiq.analysis.Language}; {@link org.sandiq.analysis.LanguageAnalyzers} gives the Lucene
  * analyzer for each language, for the language-neutral folded field and for the cross-script field
- * ({@link org.sandiq.analysis.CrossScriptAnalyzer}, {@link org.sandiq.analysis.NameKey}).
- * Azerbaijani has a stemmer written here ({@link org.sandiq.analysis.AzerbaijaniStemmer}). The
- * index and the query side both take their analyzers from here, so a word is always analysed the
- * same way on both sides. {@link org.sandiq.analysis.AnalyzerNames} names the analyzers for
- * OpenSearch: the {@code opensearch-plugin/} build compiles this package (less the language
- * detection, which needs Lingua) into an OpenSearch analysis plugin, so it must use nothing but
- * Lucene (core, analysis-common, analysis-icu) and ICU4J.
+ * ({@link org.sandiq.analysis.CrossScriptAnalyzer}, {@link org.sandiq.analysis.NameKey}); {@link
+ * org.sandiq.analysis.VariantStreams} derives the folded and cross-script tokens of an indexed text
+ * from one tokenisation. Azerbaijani has a stemmer written here ({@link
+ * org.sandiq.analysis.AzerbaijaniStemmer}). The index and the query side both take their analyzers
+ * from here, so a word is always analysed the same way on both sides. {@link
+ * org.sandiq.analysis.AnalyzerNames} names the analyzers for OpenSearch: the {@code
+ * opensearch-plugin/} build compiles this package (less the language detection, which needs Lingua)
+ * into an OpenSearch analysis plugin, so it must use nothing but Lucene (core, analysis-common,
+ * analysis-icu) and ICU4J.
  */
 package org.sandiq.analysis;

@@ -15,6 +15,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.sandiq.analysis.Language;
+import org.sandiq.analysis.VariantStreams;
 import org.sandiq.ingest.CleanDocument;
 import org.sandiq.ingest.DuplicateKeys;
 
@@ -35,6 +36,12 @@ public final class DocumentMapper {
   private final FacetsConfig facets;
   private final AnalysisProfile profile;
 
+  /**
+   * The folded and cross-script fields of a title or text from one tokenisation (null when the
+   * profile has no such fields).
+   */
+  private final VariantStreams variants;
+
   /** The mapping of the multilingual analysis. */
   public DocumentMapper(FacetsConfig facets) {
     this(facets, AnalysisProfile.MULTILINGUAL);
@@ -44,6 +51,7 @@ public final class DocumentMapper {
   public DocumentMapper(FacetsConfig facets, AnalysisProfile profile) {
     this.facets = facets;
     this.profile = profile;
+    this.variants = profile.hasVariantFields() ? new VariantStreams() : null;
   }
 
   /**
@@ -53,7 +61,11 @@ public final class DocumentMapper {
     return new FacetsConfig();
   }
 
-  /** The Lucene document for one content document. */
+  /**
+   * The Lucene document for one content document. Its folded and cross-script fields are token
+   * streams of this thread's reusable chains ({@link VariantStreams}): index the document on this
+   * thread before mapping the next one (the index does both in one call).
+   */
   public Document toLucene(PreparedDocument prepared) throws java.io.IOException {
     CleanDocument doc = prepared.document();
     Language language = prepared.language();
@@ -104,11 +116,15 @@ public final class DocumentMapper {
     d.add(analysed(Fields.title(language), doc.title()));
     d.add(analysed(Fields.text(language), prepared.searchText()));
     prepared.otherLanguages().forEach((l, text) -> d.add(analysed(Fields.text(l), text)));
-    if (profile.hasVariantFields()) {
-      d.add(analysed(Fields.TITLE_FOLDED, doc.title()));
-      d.add(analysed(Fields.TEXT_FOLDED, prepared.searchText()));
-      d.add(analysed(Fields.TITLE_XSCRIPT, doc.title()));
-      d.add(analysed(Fields.TEXT_XSCRIPT, prepared.searchText()));
+    if (variants != null) {
+      // Each folded field drives the tokenizer its cross-script field replays, so it comes first:
+      // the writer inverts a document's fields in the order they were added.
+      VariantStreams.Streams title = variants.title(doc.title());
+      VariantStreams.Streams text = variants.text(prepared.searchText());
+      d.add(new Field(Fields.TITLE_FOLDED, title.folded(), ANALYSED));
+      d.add(new Field(Fields.TEXT_FOLDED, text.folded(), ANALYSED));
+      d.add(new Field(Fields.TITLE_XSCRIPT, title.names(), ANALYSED));
+      d.add(new Field(Fields.TEXT_XSCRIPT, text.names(), ANALYSED));
     }
     return facets.build(d);
   }

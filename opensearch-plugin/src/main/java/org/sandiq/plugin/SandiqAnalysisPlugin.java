@@ -15,10 +15,10 @@ import org.sandiq.analysis.SchwaVariantFilter;
 /**
  * Sandiq's analysis inside OpenSearch: every analyzer a Sandiq index field uses, under the names of
  * {@link AnalyzerNames} ({@code sandiq_az}, {@code sandiq_en}, {@code sandiq_ru}, {@code
- * sandiq_tr}, {@code sandiq_und}, {@code sandiq_folded}, {@code sandiq_xscript}), and Sandiq's own
- * token filters for custom chains. The analyzers are pre-built (no settings), so a mapping names
- * them directly and {@code _analyze} takes them without an index; they are the app's classes, so a
- * field gives the same tokens as in the embedded index.
+ * sandiq_tr}, {@code sandiq_und}, {@code sandiq_folded}, {@code sandiq_xscript}, {@code
+ * sandiq_xscript_names}), and Sandiq's own token filters for custom chains. The analyzers are
+ * pre-built (no settings), so a mapping names them directly and {@code _analyze} takes them without
+ * an index; they are the app's classes, so a field gives the same tokens as in the embedded index.
  */
 public final class SandiqAnalysisPlugin extends Plugin implements AnalysisPlugin {
 
@@ -44,6 +44,9 @@ public final class SandiqAnalysisPlugin extends Plugin implements AnalysisPlugin
             AnalyzerNames.SCHWA_VARIANTS_FILTER, false, SchwaVariantFilter::new),
         // One word in, its key out: a normaliser, so prefix and fuzzy terms get it too.
         PreConfiguredTokenFilter.singleton(
-            AnalyzerNames.NAME_KEY_FILTER, true, CrossScriptAnalyzer.NameKeyFilter::new));
+            AnalyzerNames.NAME_KEY_FILTER, true, CrossScriptAnalyzer.NameKeyFilter::new),
+        // Drops words, so not for wildcard terms.
+        PreConfiguredTokenFilter.singleton(
+            AnalyzerNames.NAME_LIKE_FILTER, false, CrossScriptAnalyzer.NameLikeFilter::new));
   }
 }

@@ -57,7 +57,8 @@ class SandiqAnalysisPluginTest {
         Set.of(
             AnalyzerNames.AZERBAIJANI_STEM_FILTER,
             AnalyzerNames.SCHWA_VARIANTS_FILTER,
-            AnalyzerNames.NAME_KEY_FILTER),
+            AnalyzerNames.NAME_KEY_FILTER,
+            AnalyzerNames.NAME_LIKE_FILTER),
         names);
   }
 
