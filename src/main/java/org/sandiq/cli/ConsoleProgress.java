@@ -70,6 +70,13 @@ final class ConsoleProgress implements ReindexListener {
     err.flush();
   }
 
+  @Override
+  public synchronized void compacting() {
+    endBar();
+    err.printf(Locale.ROOT, "%s: merging the rebuilt index's segments%n", label);
+    err.flush();
+  }
+
   /** Ends the bar's line, so what follows starts on a new one. */
   synchronized void finish() {
     endBar();

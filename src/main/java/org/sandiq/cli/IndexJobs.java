@@ -23,10 +23,11 @@ final class IndexJobs {
   static ReindexReport reindex(
       Path corpus, Path index, boolean full, LanguageAnalyzers analyzers, ReindexListener listener)
       throws IOException {
-    return reindex(corpus, index, full, null, analyzers, listener);
+    return reindex(corpus, index, full, true, null, analyzers, listener);
   }
 
   /**
+   * @param compact merge a full rebuild into as few segments as its size allows
    * @param profile the analysis to build with, or null for the one the index records (a full
    *     rebuild without one is multilingual)
    */
@@ -34,6 +35,7 @@ final class IndexJobs {
       Path corpus,
       Path index,
       boolean full,
+      boolean compact,
       AnalysisProfile profile,
       LanguageAnalyzers analyzers,
       ReindexListener listener)
@@ -53,13 +55,20 @@ final class IndexJobs {
               new LanguageDetector(),
               Runtime.getRuntime().availableProcessors(),
               analysis);
-      return reindexer.run(lucene, full, listener);
+      return reindexer.run(lucene, full, compact, listener);
     }
   }
 
   /** A reindex into the OpenSearch index of {@code backend} (the multilingual analysis). */
   static ReindexReport reindexOpenSearch(
       Path corpus, BackendOptions backend, boolean full, ReindexListener listener)
+      throws IOException {
+    return reindexOpenSearch(corpus, backend, full, true, listener);
+  }
+
+  /** As above; {@code compact} false leaves a full rebuild's segments as they are. */
+  static ReindexReport reindexOpenSearch(
+      Path corpus, BackendOptions backend, boolean full, boolean compact, ReindexListener listener)
       throws IOException {
     IndexLayout layout = backend.layout();
     AnalysisProfile analysis = AnalysisProfile.MULTILINGUAL;
@@ -76,7 +85,7 @@ final class IndexJobs {
               new LanguageDetector(),
               Runtime.getRuntime().availableProcessors(),
               analysis);
-      return reindexer.run(index, full, listener);
+      return reindexer.run(index, full, compact, listener);
     }
   }
 

@@ -41,6 +41,14 @@ final class ReindexCommand implements Callable<Integer> {
   boolean full;
 
   @Option(
+      names = "--no-compact",
+      description =
+          "With --full: leave the rebuilt index in the segments the writer made, instead of"
+              + " merging it into as few as its size allows (one up to 5 GB) before it goes live."
+              + " Faster to build, slower to search.")
+  boolean noCompact;
+
+  @Option(
       names = "--analyzer",
       paramLabel = "NAME",
       description =
@@ -75,9 +83,15 @@ final class ReindexCommand implements Callable<Integer> {
     try (LanguageAnalyzers analyzers = new LanguageAnalyzers()) {
       report =
           backend.isOpenSearch()
-              ? IndexJobs.reindexOpenSearch(locations.corpus, backend, full, progress)
+              ? IndexJobs.reindexOpenSearch(locations.corpus, backend, full, !noCompact, progress)
               : IndexJobs.reindex(
-                  locations.corpus, locations.index, full, profile(), analyzers, progress);
+                  locations.corpus,
+                  locations.index,
+                  full,
+                  !noCompact,
+                  profile(),
+                  analyzers,
+                  progress);
     } finally {
       progress.finish();
     }

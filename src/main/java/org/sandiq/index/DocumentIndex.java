@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The write side of an index, as the reindex job sees it. Small on purpose: a second backend
- * (OpenSearch, for scale-out) implements these five operations.
+ * (OpenSearch, for scale-out) implements these six operations.
  *
  * <p>Changes become visible to searchers only at {@link #commit()}, all at once.
  */
@@ -22,6 +22,15 @@ public interface DocumentIndex extends Closeable {
 
   /** Records that {@code stamp.file()} is indexed as it is now. */
   void recordFile(FileStamp stamp) throws IOException;
+
+  /**
+   * Before the commit of a full rebuild: merges what was written into as few segments as the
+   * index's size allows. A search looks each of its terms up once per segment (a query word probes
+   * a dozen fields), so on a rebuilt archive, which is read far more than written, one segment
+   * instead of a dozen roughly halves a search's time for a sixth more indexing time (measured in
+   * BENCHMARKS.md section 9). Incremental runs leave merging to the merge policy.
+   */
+  void compact() throws IOException;
 
   /** Makes every change since the last commit durable and visible, atomically. */
   void commit() throws IOException;

@@ -12,6 +12,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -229,6 +230,23 @@ public final class LuceneIndex implements DocumentIndex {
   @Override
   public void recordFile(FileStamp stamp) throws IOException {
     writer.addDocument(mapper.fileRecord(stamp));
+  }
+
+  /**
+   * The largest segment a compaction makes: Lucene's merge policy's own ceiling (5 GB), so a
+   * compacted archive's segments can still be merged when deletions pile up.
+   */
+  static final long MAX_SEGMENT_BYTES = 5L << 30;
+
+  @Override
+  public void compact() throws IOException {
+    long bytes = 0;
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        bytes += ((SegmentReader) leaf.reader()).getSegmentInfo().sizeInBytes();
+      }
+    }
+    writer.forceMerge((int) Math.max(1, (bytes + MAX_SEGMENT_BYTES - 1) / MAX_SEGMENT_BYTES));
   }
 
   @Override

@@ -167,6 +167,21 @@ public final class OpenSearchIndex implements DocumentIndex {
     loader.add(DocumentSources.fileRecordId(stamp.file()), DocumentSources.fileRecord(stamp));
   }
 
+  /**
+   * Merges a rebuild's new index into one segment per shard before its commit adds the replicas,
+   * which then copy the merged segments instead of merging on their own. An update in place is left
+   * to the cluster's merge policy.
+   */
+  @Override
+  public void compact() throws IOException {
+    if (!rebuild) {
+      return;
+    }
+    loader.finish();
+    loader = new BulkLoader(cluster.client(), target);
+    cluster.json("POST", "/" + target + "/_forcemerge?max_num_segments=1", null);
+  }
+
   @Override
   public void commit() throws IOException {
     loader.finish();

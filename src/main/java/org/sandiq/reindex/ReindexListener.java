@@ -11,6 +11,9 @@ public interface ReindexListener {
   /** A file could not be read; the run goes on. */
   default void failed(ReindexReport.Failure failure) {}
 
+  /** Every file is read; a full rebuild's index is being merged before its commit. */
+  default void compacting() {}
+
   /** Hears nothing. */
   ReindexListener NONE = new ReindexListener() {};
 }

@@ -85,6 +85,16 @@ public final class Reindexer {
    */
   public ReindexReport run(DocumentIndex index, boolean full, ReindexListener listener)
       throws IOException {
+    return run(index, full, true, listener);
+  }
+
+  /**
+   * As {@link #run(DocumentIndex, boolean, ReindexListener)}; {@code compact} false leaves a full
+   * rebuild's segments as the writer made them ({@link DocumentIndex#compact()}).
+   */
+  public ReindexReport run(
+      DocumentIndex index, boolean full, boolean compact, ReindexListener listener)
+      throws IOException {
     long start = System.nanoTime();
     List<CorpusFile> files = corpus.files();
     Map<String, FileStamp> known = full ? Map.of() : index.files();
@@ -152,6 +162,10 @@ public final class Reindexer {
     }
     if (progress.fatal() != null) {
       throw progress.fatal();
+    }
+    if (full && compact) {
+      listener.compacting();
+      index.compact();
     }
     index.commit();
     return progress.report(deleted, skipped, Duration.ofNanos(System.nanoTime() - start));

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.regex.Pattern;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sandiq.analysis.LanguageAnalyzers;
@@ -65,6 +67,32 @@ class ReindexerTest {
           search.document(hit.id()).orElseThrow().text().contains("Zeplinmenu Sections Contacts"),
           "the stored text keeps the line");
     }
+  }
+
+  private static int segments(Path index) throws Exception {
+    try (FSDirectory directory = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      return reader.leaves().size();
+    }
+  }
+
+  @Test
+  void aFullRebuildGoesLiveInOneSegmentWhileIncrementalRunsLeaveMerging() throws Exception {
+    Path corpus = dir.resolve("corpus");
+    Path index = dir.resolve("index");
+    for (int run = 0; run < 3; run++) {
+      for (int i = 0; i < 5; i++) {
+        Fixtures.write(
+            corpus, "f" + run + "/" + i + ".txt", "Note " + i + "\n\nCaravan " + (run * 5 + i));
+      }
+      Fixtures.reindex(corpus, index, false);
+    }
+    assertTrue(segments(index) >= 3, "each incremental commit adds a segment: " + segments(index));
+    ReindexReport full = Fixtures.reindex(corpus, index, true);
+    assertEquals(15, full.documents());
+    assertEquals(1, segments(index), "the rebuild is merged before it goes live");
+    assertEquals(15, documents(index));
+    assertEquals(15, count(index, "caravan"));
   }
 
   @Test
