@@ -118,13 +118,14 @@ public record IndexLayout(String alias, int shards, int replicas) {
     }
     p.put(Fields.TITLE_FOLDED, analysed(AnalyzerNames.FOLDED));
     p.put(Fields.TEXT_FOLDED, analysed(AnalyzerNames.FOLDED));
-    // A text's name-like words are keyed, a query's every word (as the embedded index does).
-    p.put(Fields.TITLE_XSCRIPT, crossScript());
-    p.put(Fields.TEXT_XSCRIPT, crossScript());
+    // A title's every word is keyed; a text's name-like words only, a query's every word (as the
+    // embedded index does).
+    p.put(Fields.TITLE_XSCRIPT, analysed(AnalyzerNames.CROSS_SCRIPT));
+    p.put(Fields.TEXT_XSCRIPT, textCrossScript());
     return p;
   }
 
-  private static Map<String, Object> crossScript() {
+  private static Map<String, Object> textCrossScript() {
     Map<String, Object> field = new LinkedHashMap<>(analysed(AnalyzerNames.CROSS_SCRIPT_NAMES));
     field.put("search_analyzer", AnalyzerNames.CROSS_SCRIPT);
     return field;

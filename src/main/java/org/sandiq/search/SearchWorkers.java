@@ -18,7 +18,7 @@ import org.apache.lucene.search.IndexSearcher;
 
 /**
  * The threads that let one search use more than one core: Lucene scores the index's segments in
- * parallel on them, and the hits of a page are rendered (stored fields, snippets) in parallel.
+ * parallel on them, and the hits of a page are read (stored fields, capture counts) in parallel.
  *
  * <p>The thread that asked always works too, and takes the next piece of work itself whenever no
  * worker has: under load, when every worker is busy with other searches, a search simply runs on
