@@ -3,12 +3,8 @@ package org.sandiq.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,17 +16,8 @@ class AnalyzersTest {
     ANALYZERS.close();
   }
 
-  static List<String> terms(Analyzer analyzer, String text) throws IOException {
-    List<String> terms = new ArrayList<>();
-    try (TokenStream stream = analyzer.tokenStream("f", text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        terms.add(term.toString());
-      }
-      stream.end();
-    }
-    return terms;
+  static List<String> terms(Analyzer analyzer, String text) {
+    return Tokens.terms(analyzer, "f", text);
   }
 
   @Test
@@ -111,18 +98,9 @@ class AnalyzersTest {
     String text = "the tragedy of Ходжалы was recalled by İlham Əliyev in 1992-ci il";
     assertEquals(terms(ANALYZERS.crossScript(), "Ходжалы İlham Əliyev"), terms(names, text));
     // Positions stay those of the whole text, so a phrase of two names still matches.
-    List<Integer> positions = new ArrayList<>();
-    try (TokenStream stream = names.tokenStream("f", text)) {
-      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-      stream.reset();
-      int position = -1;
-      while (stream.incrementToken()) {
-        position += increment.getPositionIncrement();
-        positions.add(position);
-      }
-      stream.end();
-    }
-    assertEquals(List.of(3, 7, 8), positions);
+    assertEquals(
+        List.of(3, 7, 8),
+        Tokens.all(names, "f", text).stream().map(Tokens.Token::position).toList());
     // A query keys every word, so a lower-case name still meets the indexed key.
     assertEquals(terms(names, "Ходжалы"), terms(ANALYZERS.crossScript(), "khojaly"));
   }

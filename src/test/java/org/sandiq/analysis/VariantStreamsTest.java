@@ -10,11 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.sandiq.analysis.Tokens.Token;
 import org.sandiq.testing.SharedData;
 
 /**
@@ -25,8 +24,6 @@ import org.sandiq.testing.SharedData;
 class VariantStreamsTest {
   private static final LanguageAnalyzers ANALYZERS = new LanguageAnalyzers();
   private static final VariantStreams VARIANTS = new VariantStreams();
-
-  record Token(String term, int start, int end, int position) {}
 
   static final List<String> SAMPLES =
       List.of(
@@ -87,25 +84,15 @@ class VariantStreamsTest {
         tokens(ANALYZERS.crossScriptNames(), text + " " + text), bodyNames, "names: " + text);
   }
 
-  private static List<Token> tokens(Analyzer analyzer, String text) throws IOException {
+  private static List<Token> tokens(Analyzer analyzer, String text) {
     return tokens(analyzer.tokenStream("f", text));
   }
 
-  private static List<Token> tokens(TokenStream stream) throws IOException {
-    List<Token> tokens = new ArrayList<>();
-    try (stream) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-      stream.reset();
-      int position = -1;
-      while (stream.incrementToken()) {
-        position += increment.getPositionIncrement();
-        tokens.add(new Token(term.toString(), offset.startOffset(), offset.endOffset(), position));
-      }
-      stream.end();
-      tokens.add(new Token("<end>", offset.startOffset(), offset.endOffset(), -1));
-    }
+  /** The tokens, and the final offset the stream reports at its end (as a last pseudo-token). */
+  private static List<Token> tokens(TokenStream stream) {
+    OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+    List<Token> tokens = new ArrayList<>(Tokens.all(stream));
+    tokens.add(new Token("<end>", offset.startOffset(), offset.endOffset(), -1));
     return tokens;
   }
 }

@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.sandiq.analysis.AnalyzerNames;
 import org.sandiq.analysis.LanguageAnalyzers;
+import org.sandiq.analysis.Tokens;
 import org.sandiq.index.AnalysisProfile;
 import org.sandiq.index.FieldAnalyzers;
 
@@ -61,16 +59,7 @@ class IndexLayoutTest {
     }
   }
 
-  private static List<String> terms(Analyzer analyzer, String field) throws IOException {
-    List<String> terms = new ArrayList<>();
-    try (TokenStream stream = analyzer.tokenStream(field, SAMPLE)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        terms.add(term.toString());
-      }
-      stream.end();
-    }
-    return terms;
+  private static List<String> terms(Analyzer analyzer, String field) {
+    return Tokens.terms(analyzer, field, SAMPLE);
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sandiq.analysis.AnalyzerNames;
 import org.sandiq.analysis.Language;
 import org.sandiq.analysis.LanguageAnalyzers;
+import org.sandiq.analysis.Tokens;
+import org.sandiq.analysis.Tokens.Token;
 import org.sandiq.testing.OpenSearchCluster;
 import org.sandiq.testing.SharedData;
 import org.sandiq.testing.SharedOpenSearch;
@@ -45,9 +42,6 @@ class TokenParityIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final LanguageAnalyzers EMBEDDED = new LanguageAnalyzers();
   private static OpenSearchCluster cluster;
-
-  /** One token as both sides report it. */
-  record Token(String term, int start, int end, int position) {}
 
   static final Map<String, String> SAMPLES = new LinkedHashMap<>();
 
@@ -128,21 +122,8 @@ class TokenParityIT {
     return byName;
   }
 
-  private static List<Token> embedded(String analyzer, String text) throws IOException {
-    List<Token> tokens = new ArrayList<>();
-    try (TokenStream stream = embeddedByName().get(analyzer).tokenStream("text", text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-      stream.reset();
-      int position = -1;
-      while (stream.incrementToken()) {
-        position += increment.getPositionIncrement();
-        tokens.add(new Token(term.toString(), offset.startOffset(), offset.endOffset(), position));
-      }
-      stream.end();
-    }
-    return tokens;
+  private static List<Token> embedded(String analyzer, String text) {
+    return Tokens.all(embeddedByName().get(analyzer), "text", text);
   }
 
   private static List<Token> openSearch(String analyzer, String text) throws Exception {
