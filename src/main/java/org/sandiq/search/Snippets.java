@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,6 +82,10 @@ final class Snippets {
 
   private volatile ReaderSources cachedSources;
 
+  /** The fields every document is indexed into, whatever its language: marked after the others. */
+  private static final Set<String> NEUTRAL =
+      Set.of(Fields.TITLE_FOLDED, Fields.TEXT_FOLDED, Fields.TITLE_XSCRIPT, Fields.TEXT_XSCRIPT);
+
   /** Stored field → the indexed fields whose matches mark it, first try. */
   private final Map<String, Set<String>> words;
 
@@ -91,7 +98,7 @@ final class Snippets {
     Set<String> texts = new HashSet<>(profile.textFields());
     titles.remove(Fields.TITLE_XSCRIPT);
     texts.remove(Fields.TEXT_XSCRIPT);
-    this.words = Map.of(Fields.TITLE, Set.copyOf(titles), Fields.TEXT, Set.copyOf(texts));
+    this.words = Map.of(Fields.TITLE, ordered(titles), Fields.TEXT, ordered(texts));
     this.names =
         profile.hasVariantFields()
             ? Map.of(
@@ -208,6 +215,20 @@ final class Snippets {
     }
   }
 
+  /**
+   * {@code fields} in a fixed order, the language fields before the neutral ones, each group by
+   * name. The order matters: where two masked fields match the same words, the highlighter scores
+   * passages with the terms of the field it walks first, and {@code Set.copyOf}'s order changes
+   * from one JVM to the next (the same query showed other passages after a restart).
+   */
+  private static Set<String> ordered(Collection<String> fields) {
+    List<String> sorted = new ArrayList<>(fields);
+    sorted.sort(
+        Comparator.comparing((String f) -> NEUTRAL.contains(f))
+            .thenComparing(Comparator.naturalOrder()));
+    return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(sorted));
+  }
+
   /** {@code masks} keeping only {@code queried} fields, and only stored fields left with any. */
   private static Map<String, Set<String>> narrow(
       Map<String, Set<String>> masks, Set<String> queried) {
@@ -217,7 +238,7 @@ final class Snippets {
           Set<String> kept = new HashSet<>(fields);
           kept.retainAll(queried);
           if (!kept.isEmpty()) {
-            narrowed.put(stored, Set.copyOf(kept));
+            narrowed.put(stored, ordered(kept));
           }
         });
     return Map.copyOf(narrowed);

@@ -52,6 +52,13 @@ class SearchTest {
         "Usta haqqinda\n\nBu meqalede cilingir ustasinin isinden danisilir, qifillar ve acarlar.");
     Fixtures.write(
         corpus,
+        "az/park.txt",
+        "Bakıda yeni park\n\nBakıda yeni park açıldı. Şəhər sakinləri parkda gəzməyi sevirlər və"
+            + " uşaqlar burada oynayırlar. Park çox gözəldir və hər gün səhərdən axşama qədər"
+            + " açıqdır.\n\nThe mayor said that the city keeps running new projects for children"
+            + " and families every single year.");
+    Fixtures.write(
+        corpus,
         "html/xss.html",
         "<html><head><title>&lt;script&gt;alert(1)&lt;/script&gt; Baku</title></head>"
             + "<body><p>Baku &lt;img src=x onerror=alert(1)&gt; old city walls</p></body></html>");
@@ -106,6 +113,27 @@ class SearchTest {
         response.hits().stream().anyMatch(h -> h.id().equals(id(EN_WARREN))),
         "stemming: runs -> run");
     assertTrue(ids("running").contains(id(EN_WARREN)));
+  }
+
+  @Test
+  void aStemMatchInAPassageOfAnotherLanguageIsMarked() {
+    // The park story is Azerbaijani with an English paragraph: "runs" matches it only through the
+    // English field of that paragraph, and the snippet marks the word there as it does in an
+    // English document.
+    SearchResponse response = search.search(SearchRequest.of("runs"));
+    SearchResponse.Hit park =
+        response.hits().stream()
+            .filter(h -> h.id().equals(id("az/park.txt")))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("az", park.lang());
+    assertTrue(park.snippet().contains("<mark>running</mark>"), park.snippet());
+    SearchResponse.Hit warren =
+        response.hits().stream()
+            .filter(h -> h.id().equals(id(EN_WARREN)))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(warren.snippet().contains("<mark>run"), warren.snippet());
   }
 
   @Test
@@ -170,7 +198,7 @@ class SearchTest {
   @Test
   void emptyQueryBrowsesEveryDocument() {
     assertEquals(search.documentCount(), search.search(SearchRequest.of("  ")).total());
-    assertEquals(9, search.documentCount());
+    assertEquals(10, search.documentCount());
   }
 
   @Test
