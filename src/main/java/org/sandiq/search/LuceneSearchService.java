@@ -359,7 +359,7 @@ public final class LuceneSearchService implements SearchService {
                 skip,
                 request.size(),
                 maybeMore,
-                keys(searcher),
+                new CollapseKeys(searcher, ranked),
                 after == null ? null : outranked(searcher, filtered, request))
             : HitPage.uncollapsed(ranked, skip, request.size(), maybeMore);
     return new Outcome(user, filtered, top, page, relaxed);
@@ -370,32 +370,6 @@ public final class LuceneSearchService implements SearchService {
    * its key (text or URL) is another document. The restriction is a filter, so scores and the order
    * (ties by document number) are the main search's: that other document came on an earlier page.
    */
-  /** The collapse keys of hits, from doc values, and copies counted in the index. */
-  private static HitPage.Keys<ScoreDoc> keys(IndexSearcher searcher) {
-    return new HitPage.Keys<>() {
-      @Override
-      public String text(ScoreDoc hit) throws IOException {
-        return DocumentLookup.key(searcher, hit.doc, Fields.TEXT_HASH);
-      }
-
-      @Override
-      public String url(ScoreDoc hit) throws IOException {
-        return DocumentLookup.key(searcher, hit.doc, Fields.URL_KEY);
-      }
-
-      @Override
-      public Map<String, Integer> copies(List<ScoreDoc> shown, Set<String> textKeys)
-          throws IOException {
-        Map<String, Integer> copies = new java.util.HashMap<>();
-        for (String key : textKeys) {
-          copies.put(
-              key, Math.max(1, searcher.count(new TermQuery(new Term(Fields.TEXT_HASH, key)))));
-        }
-        return copies;
-      }
-    };
-  }
-
   private HitPage.Earlier<ScoreDoc> outranked(
       IndexSearcher searcher, FilteredQuery filtered, SearchRequest request) {
     return (hit, field, key) -> {
@@ -500,7 +474,16 @@ public final class LuceneSearchService implements SearchService {
   private List<SearchResponse.Hit> hits(
       IndexSearcher searcher, List<HitPage.Entry<ScoreDoc>> entries, Snippets.Marker marker)
       throws IOException {
-    List<Read> read = workers.map(entries, e -> read(searcher, e.hit(), e.duplicates()));
+    // Capture counts on this thread (the keys' doc values are not thread-safe), stored fields on
+    // the workers.
+    CollapseKeys keys = new CollapseKeys(searcher, entries.stream().map(e -> e.hit()).toList());
+    Map<Integer, Integer> captures = new java.util.HashMap<>();
+    for (HitPage.Entry<ScoreDoc> entry : entries) {
+      captures.put(entry.hit().doc, keys.captures(entry.hit().doc));
+    }
+    List<Read> read =
+        workers.map(
+            entries, e -> read(searcher, e.hit(), e.duplicates(), captures.get(e.hit().doc)));
     List<Snippets.Marked> marks =
         marker.markAll(
             read.stream().mapToInt(r -> r.scoreDoc().doc).toArray(),
@@ -513,10 +496,10 @@ public final class LuceneSearchService implements SearchService {
     return hits;
   }
 
-  private static Read read(IndexSearcher searcher, ScoreDoc scoreDoc, int duplicates)
+  private static Read read(IndexSearcher searcher, ScoreDoc scoreDoc, int duplicates, int captures)
       throws IOException {
     Document doc = searcher.storedFields().document(scoreDoc.doc, DocumentLookup.STORED);
-    return new Read(scoreDoc, duplicates, doc, captures(searcher, scoreDoc.doc));
+    return new Read(scoreDoc, duplicates, doc, captures);
   }
 
   private static SearchResponse.Hit toHit(Read read, Snippets.Marked marked) {
@@ -537,17 +520,6 @@ public final class LuceneSearchService implements SearchService {
         doc.get(Fields.COLLECTION),
         Exporter.instant(doc, Fields.CAPTURE_DATE),
         read.captures());
-  }
-
-  /** How many captures the URL of {@code doc} has in the index, this one included. */
-  private static int captures(IndexSearcher searcher, int doc) throws IOException {
-    String key = DocumentLookup.key(searcher, doc, Fields.URL_KEY);
-    return key == null
-        ? 1
-        : searcher.count(
-            DocumentLookup.content(
-                new org.apache.lucene.search.TermQuery(
-                    new org.apache.lucene.index.Term(Fields.URL_KEY, key))));
   }
 
   @Override
