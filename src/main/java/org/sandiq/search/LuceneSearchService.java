@@ -48,6 +48,9 @@ public final class LuceneSearchService implements SearchService {
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(LuceneSearchService.class);
 
+  /** A page is marked in shares of at least this many hits (each share is a highlighter pass). */
+  private static final int MIN_HITS_PER_SHARE = 4;
+
   /** Fewer hits than this and the query is relaxed. */
   static final int HANDFUL = PlannedSearch.HANDFUL;
 
@@ -468,8 +471,13 @@ public final class LuceneSearchService implements SearchService {
   }
 
   /**
-   * The page's hits: stored fields and capture counts read on the search workers, then the whole
-   * page marked in one highlighter pass (the query's terms worked out once).
+   * The page's hits: stored fields read on the search workers, then the page marked in one
+   * highlighter pass per share of the workers (the query's terms worked out once per share).
+   *
+   * <p>Why shares: marking is a third of a search, and one pass over the whole page runs on one
+   * thread while the other cores idle on a quiet server. Split in two, a quiet server marks the
+   * halves at once; a busy one marks them one after the other on the request's thread (no worker is
+   * free), paying only the second pass's setup.
    */
   private List<SearchResponse.Hit> hits(
       IndexSearcher searcher, List<HitPage.Entry<ScoreDoc>> entries, Snippets.Marker marker)
@@ -484,11 +492,20 @@ public final class LuceneSearchService implements SearchService {
     List<Read> read =
         workers.map(
             entries, e -> read(searcher, e.hit(), e.duplicates(), captures.get(e.hit().doc)));
-    List<Snippets.Marked> marks =
-        marker.markAll(
-            read.stream().mapToInt(r -> r.scoreDoc().doc).toArray(),
-            read.stream().map(Read::title).toArray(String[]::new),
-            read.stream().map(Read::text).toArray(String[]::new));
+    int shares = Math.max(1, Math.min(workers.threads(), read.size() / MIN_HITS_PER_SHARE));
+    List<List<Read>> parts = new ArrayList<>(shares);
+    for (int s = 0; s < shares; s++) {
+      parts.add(read.subList(s * read.size() / shares, (s + 1) * read.size() / shares));
+    }
+    List<List<Snippets.Marked>> marked =
+        workers.map(
+            parts,
+            part ->
+                marker.markAll(
+                    part.stream().mapToInt(r -> r.scoreDoc().doc).toArray(),
+                    part.stream().map(Read::title).toArray(String[]::new),
+                    part.stream().map(Read::text).toArray(String[]::new)));
+    List<Snippets.Marked> marks = marked.stream().flatMap(List::stream).toList();
     List<SearchResponse.Hit> hits = new ArrayList<>(read.size());
     for (int i = 0; i < read.size(); i++) {
       hits.add(toHit(read.get(i), marks.get(i)));

@@ -43,6 +43,11 @@ final class SearchWorkers implements Closeable {
             });
   }
 
+  /** How many threads a search may use, its own included. */
+  int threads() {
+    return threads;
+  }
+
   /** Renders one item; may fail with an I/O error of the index. */
   @FunctionalInterface
   interface Render<I, O> {
