@@ -117,12 +117,14 @@ final class CollapseKeys implements HitPage.Keys<ScoreDoc> {
   private final class Column {
     private final SortedDocValues[] values;
     private final int[] ords; // by position in docs; -1: no value
+    private final int[] leafOf; // by position in docs
     private final Map<Long, String> resolved = new HashMap<>();
 
     Column(String field) throws IOException {
       List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
       values = new SortedDocValues[leaves.size()];
       ords = new int[docs.length];
+      leafOf = new int[docs.length];
       Arrays.fill(ords, -1);
       int leafIndex = -1;
       LeafReaderContext leaf = null;
@@ -133,6 +135,7 @@ final class CollapseKeys implements HitPage.Keys<ScoreDoc> {
           leaf = leaves.get(at);
           values[at] = leaf.reader().getSortedDocValues(field);
         }
+        leafOf[i] = at;
         SortedDocValues v = values[at];
         if (v != null && v.advanceExact(docs[i] - leaf.docBase)) {
           ords[i] = v.ordValue();
@@ -148,7 +151,7 @@ final class CollapseKeys implements HitPage.Keys<ScoreDoc> {
       if (ords[i] < 0) {
         return null;
       }
-      int leaf = ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves());
+      int leaf = leafOf[i];
       long id = ((long) leaf << 32) | ords[i];
       String key = resolved.get(id);
       if (key == null) {

@@ -111,6 +111,7 @@ public final class LuceneSearchService implements SearchService {
       FilteredQuery filtered,
       TopDocs top,
       HitPage<ScoreDoc> page,
+      CollapseKeys keys,
       String relaxed) {
     long total() {
       return top.totalHits.value();
@@ -156,7 +157,8 @@ public final class LuceneSearchService implements SearchService {
         relation = "eq";
       }
       Snippets.Marker marker = snippets.marker(searcher, outcome.userQuery());
-      List<SearchResponse.Hit> hits = hits(searcher, outcome.page().entries(), marker);
+      List<SearchResponse.Hit> hits =
+          hits(searcher, outcome.page().entries(), marker, outcome.keys());
       String suggestion =
           plan == null || plan.listsCaptures() || searcher.timedOut()
               ? null
@@ -355,6 +357,8 @@ public final class LuceneSearchService implements SearchService {
     int skip = after == null ? (request.page() - 1) * request.size() : 0;
     boolean maybeMore = top.scoreDocs.length >= fetch;
     List<ScoreDoc> ranked = java.util.Arrays.asList(top.scoreDocs);
+    // Read once for the page cut and again, for the shown hits' captures, when they are rendered.
+    CollapseKeys keys = new CollapseKeys(searcher, ranked);
     HitPage<ScoreDoc> page =
         collapse && (plan == null || !plan.listsCaptures())
             ? HitPage.cut(
@@ -362,10 +366,10 @@ public final class LuceneSearchService implements SearchService {
                 skip,
                 request.size(),
                 maybeMore,
-                new CollapseKeys(searcher, ranked),
+                keys,
                 after == null ? null : outranked(searcher, filtered, request))
             : HitPage.uncollapsed(ranked, skip, request.size(), maybeMore);
-    return new Outcome(user, filtered, top, page, relaxed);
+    return new Outcome(user, filtered, top, page, keys, relaxed);
   }
 
   /**
@@ -471,8 +475,9 @@ public final class LuceneSearchService implements SearchService {
   }
 
   /**
-   * The page's hits: stored fields read on the search workers, then the page marked in one
-   * highlighter pass per share of the workers (the query's terms worked out once per share).
+   * The page's hits ({@code keys}: those of hits they are among): stored fields read on the search
+   * workers, then the page marked in one highlighter pass per share of the workers (the query's
+   * terms worked out once per share).
    *
    * <p>Why shares: marking is a third of a search, and one pass over the whole page runs on one
    * thread while the other cores idle on a quiet server. Split in two, a quiet server marks the
@@ -480,11 +485,13 @@ public final class LuceneSearchService implements SearchService {
    * free), paying only the second pass's setup.
    */
   private List<SearchResponse.Hit> hits(
-      IndexSearcher searcher, List<HitPage.Entry<ScoreDoc>> entries, Snippets.Marker marker)
+      IndexSearcher searcher,
+      List<HitPage.Entry<ScoreDoc>> entries,
+      Snippets.Marker marker,
+      CollapseKeys keys)
       throws IOException {
     // Capture counts on this thread (the keys' doc values are not thread-safe), stored fields on
     // the workers.
-    CollapseKeys keys = new CollapseKeys(searcher, entries.stream().map(e -> e.hit()).toList());
     Map<Integer, Integer> captures = new java.util.HashMap<>();
     for (HitPage.Entry<ScoreDoc> entry : entries) {
       captures.put(entry.hit().doc, keys.captures(entry.hit().doc));
@@ -557,7 +564,9 @@ public final class LuceneSearchService implements SearchService {
           for (ScoreDoc hit : lookup.similar(searcher, doc, limit).scoreDocs) {
             similar.add(new HitPage.Entry<>(hit, 0));
           }
-          return Optional.of(hits(searcher, similar, unmarked));
+          CollapseKeys keys =
+              new CollapseKeys(searcher, similar.stream().map(e -> e.hit()).toList());
+          return Optional.of(hits(searcher, similar, unmarked, keys));
         },
         Optional.empty());
   }

@@ -18,7 +18,8 @@ import org.apache.lucene.search.IndexSearcher;
 
 /**
  * The threads that let one search use more than one core: Lucene scores the index's segments in
- * parallel on them, and the hits of a page are read (stored fields, capture counts) in parallel.
+ * parallel on them, the stored fields of a page's hits are read in parallel, and the page is marked
+ * in shares, one highlighter pass each.
  *
  * <p>The thread that asked always works too, and takes the next piece of work itself whenever no
  * worker has: under load, when every worker is busy with other searches, a search simply runs on

@@ -5,6 +5,7 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,6 +72,10 @@ final class Snippets {
   private static final PassageFormatter TEXT_FORMAT =
       new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
 
+  /** The fields every document is indexed into, whatever its language: marked after the others. */
+  private static final Set<String> NEUTRAL =
+      Set.of(Fields.TITLE_FOLDED, Fields.TEXT_FOLDED, Fields.TITLE_XSCRIPT, Fields.TEXT_XSCRIPT);
+
   /** A hit's marked title and snippet, both HTML-escaped. */
   record Marked(String titleHtml, String snippet) {}
 
@@ -81,10 +86,6 @@ final class Snippets {
       IndexReader reader, Map<String, UnifiedHighlighter.OffsetSource> byField) {}
 
   private volatile ReaderSources cachedSources;
-
-  /** The fields every document is indexed into, whatever its language: marked after the others. */
-  private static final Set<String> NEUTRAL =
-      Set.of(Fields.TITLE_FOLDED, Fields.TEXT_FOLDED, Fields.TITLE_XSCRIPT, Fields.TEXT_XSCRIPT);
 
   /** Stored field → the indexed fields whose matches mark it, first try. */
   private final Map<String, Set<String>> words;
@@ -226,7 +227,7 @@ final class Snippets {
     sorted.sort(
         Comparator.comparing((String f) -> NEUTRAL.contains(f))
             .thenComparing(Comparator.naturalOrder()));
-    return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(sorted));
+    return Collections.unmodifiableSet(new LinkedHashSet<>(sorted));
   }
 
   /** {@code masks} keeping only {@code queried} fields, and only stored fields left with any. */
