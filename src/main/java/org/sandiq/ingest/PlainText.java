@@ -1,6 +1,7 @@
 package org.sandiq.ingest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,14 @@ final class PlainText {
    * least twice per reindex.
    */
   static String normalize(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    StringBuilder line = new StringBuilder(128);
-    boolean pendingBreak = false;
     int n = text.length();
+    // Arrays, not StringBuilders: a separator is written only for a line ended in the text, so
+    // the result is never longer than the text, and a line never longer than the text.
+    char[] out = new char[n];
+    int length = 0;
+    char[] line = new char[Math.min(n, 4096)];
+    int lineLength = 0;
+    boolean pendingBreak = false;
     for (int i = 0; i <= n; i++) {
       char c = i < n ? text.charAt(i) : '\n';
       if (c == '\r') {
@@ -44,32 +49,43 @@ final class PlainText {
       }
       if (c == '\n') {
         int start = 0;
-        int end = line.length();
-        while (start < end && Character.isWhitespace(line.charAt(start))) {
+        int end = lineLength;
+        while (start < end && Character.isWhitespace(line[start])) {
           start++;
         }
-        while (end > start && Character.isWhitespace(line.charAt(end - 1))) {
+        while (end > start && Character.isWhitespace(line[end - 1])) {
           end--;
         }
         if (start == end) {
-          pendingBreak = out.length() > 0;
+          pendingBreak = length > 0;
         } else {
-          if (out.length() > 0) {
-            out.append(pendingBreak ? "\n\n" : "\n");
+          if (length > 0) {
+            out[length++] = '\n';
+            if (pendingBreak) {
+              out[length++] = '\n';
+            }
           }
-          out.append(line, start, end);
+          System.arraycopy(line, start, out, length, end - start);
+          length += end - start;
           pendingBreak = false;
         }
-        line.setLength(0);
+        lineLength = 0;
       } else if (isHorizontalSpace(c)) {
-        if (line.isEmpty() || line.charAt(line.length() - 1) != ' ') {
-          line.append(' ');
+        if (lineLength == 0 || line[lineLength - 1] != ' ') {
+          line = room(line, lineLength);
+          line[lineLength++] = ' ';
         }
       } else if (!isControl(c)) {
-        line.append(c);
+        line = room(line, lineLength);
+        line[lineLength++] = c;
       }
     }
-    return out.toString();
+    return new String(out, 0, length);
+  }
+
+  /** {@code line}, or a copy twice its size when it has no room after {@code length}. */
+  private static char[] room(char[] line, int length) {
+    return length < line.length ? line : Arrays.copyOf(line, Math.max(16, line.length * 2));
   }
 
   /** Spaces and tabs, the no-break and typographic spaces: each run becomes one space. */
@@ -97,27 +113,48 @@ final class PlainText {
    * under every teaser carry no content, and would otherwise match every query for "more".
    */
   static String dropRepeatedShortLines(String normalized) {
-    String[] lines = normalized.split("\n", -1);
+    // Most texts have no short line that repeats: find that out without splitting the text.
     Map<String, Integer> counts = new HashMap<>();
-    for (String line : lines) {
-      if (isShort(line)) {
-        counts.merge(line, 1, Integer::sum);
+    boolean repeats = false;
+    for (int start = 0; start <= normalized.length(); ) {
+      int end = normalized.indexOf('\n', start);
+      end = end < 0 ? normalized.length() : end;
+      if (isShort(normalized, start, end)) {
+        repeats |=
+            counts.merge(normalized.substring(start, end), 1, Integer::sum)
+                >= BOILERPLATE_MIN_REPEATS;
       }
+      start = end + 1;
     }
-    if (counts.values().stream().noneMatch(c -> c >= BOILERPLATE_MIN_REPEATS)) {
+    if (!repeats) {
       return normalized;
     }
+    String[] lines = normalized.split("\n", -1);
     List<String> kept = new ArrayList<>(lines.length);
     for (String line : lines) {
-      if (!(isShort(line) && counts.getOrDefault(line, 0) >= BOILERPLATE_MIN_REPEATS)) {
+      if (!(isShort(line, 0, line.length())
+          && counts.getOrDefault(line, 0) >= BOILERPLATE_MIN_REPEATS)) {
         kept.add(line);
       }
     }
     return normalize(String.join("\n", kept));
   }
 
-  private static boolean isShort(String line) {
-    return !line.isEmpty() && line.split(" ").length <= BOILERPLATE_MAX_WORDS;
+  /**
+   * Whether a normalised line (trimmed, single spaces) has at most {@value #BOILERPLATE_MAX_WORDS}
+   * words.
+   */
+  private static boolean isShort(String text, int start, int end) {
+    if (start == end) {
+      return false;
+    }
+    int spaces = 0;
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) == ' ' && ++spaces >= BOILERPLATE_MAX_WORDS) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

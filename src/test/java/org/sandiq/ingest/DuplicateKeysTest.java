@@ -42,6 +42,20 @@ class DuplicateKeysTest {
   }
 
   @Test
+  void wordsAreFoldedLettersAndNumbersOfAnyScriptAndAnythingElseSeparatesThem() {
+    // Accents and compatibility forms fold away: a ligature, a Roman numeral, mathematical bold
+    // letters outside the BMP, a vulgar fraction.
+    assertEquals(
+        keys("a.txt", "cafe resume final chapter xii abc 1 2 Xocalı").exact(),
+        keys("b.txt", "Café — résumé; ﬁnal «Chapter Ⅻ» 𝐀𝐁𝐂 ½ XOCALı").exact());
+    assertEquals(keys("a.txt", "ходжалы 1992").exact(), keys("b.txt", "Ходжалы, 1992!").exact());
+    // Dotless ı is a letter of its own, not i without a dot; digits of other scripts are numbers.
+    assertNotEquals(keys("a.txt", "xocali").exact(), keys("b.txt", "xocalı").exact());
+    assertNotEquals(keys("a.txt", "il").exact(), keys("b.txt", "il ٣").exact());
+    assertNotEquals(keys("a.txt", "ab").exact(), keys("b.txt", "a b").exact());
+  }
+
+  @Test
   void capturesOfOneUrlShareTheUrlKey() {
     assertEquals(
         "example.az/news/1",
