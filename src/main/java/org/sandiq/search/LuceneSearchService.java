@@ -64,8 +64,7 @@ public final class LuceneSearchService implements SearchService {
   private final DocumentLookup lookup;
   private final Suggestions suggestions;
   private final Autocomplete autocomplete;
-  private final SearchWorkers workers =
-      new SearchWorkers(Runtime.getRuntime().availableProcessors());
+  private final SearchWorkers workers;
   private final FacetCounter facetCounter = new FacetCounter();
 
   /**
@@ -89,7 +88,24 @@ public final class LuceneSearchService implements SearchService {
   LuceneSearchService(
       Path indexDir, FieldAnalyzers analyzers, SearchLimits limits, LongSupplier nanoClock)
       throws IOException {
+    this(
+        indexDir,
+        analyzers,
+        limits,
+        nanoClock,
+        new SearchWorkers(Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** As above, on {@code workers} (tests split small segments into partitions). */
+  LuceneSearchService(
+      Path indexDir,
+      FieldAnalyzers analyzers,
+      SearchLimits limits,
+      LongSupplier nanoClock,
+      SearchWorkers workers)
+      throws IOException {
     this.clock = nanoClock;
+    this.workers = workers;
     Analyzer perField = analyzers.perField();
     this.readers = new IndexReaders(indexDir);
     this.limits = limits;
