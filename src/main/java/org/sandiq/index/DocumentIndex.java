@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The write side of an index, as the reindex job sees it. Small on purpose: a second backend
- * (OpenSearch, for scale-out) implements these six operations.
+ * (OpenSearch, for scale-out) implements these operations.
  *
  * <p>Changes become visible to searchers only at {@link #commit()}, all at once.
  */
@@ -31,6 +31,13 @@ public interface DocumentIndex extends Closeable {
    * BENCHMARKS.md section 9). Incremental runs leave merging to the merge policy.
    */
   void compact() throws IOException;
+
+  /**
+   * Said once, before the first document, by a full rebuild that {@link #compact()} will end:
+   * segments merged while it writes would all be rewritten by the compaction, so a backend may put
+   * its merges off. OpenSearch merges on its own schedule, so the default does nothing.
+   */
+  default void willCompact() {}
 
   /** Makes every change since the last commit durable and visible, atomically. */
   void commit() throws IOException;

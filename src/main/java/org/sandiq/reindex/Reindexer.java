@@ -128,6 +128,9 @@ public final class Reindexer {
       }
     }
     listener.started(reading, files.size());
+    if (full && compact) {
+      index.willCompact();
+    }
 
     Progress progress = new Progress(listener, reading);
     ExecutorService pool =
