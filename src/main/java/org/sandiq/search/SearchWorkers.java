@@ -81,7 +81,8 @@ final class SearchWorkers implements Closeable {
    * of a few hundred thousand documents means no parallelism at all), and a segment of at least
    * twice {@link #MIN_PARTITION_DOCS} documents in partitions, one per thread: the collectors share
    * the count towards the exact total and the lowest competitive score, so the hits, scores and
-   * totals are the unsplit search's.
+   * exact totals are the unsplit search's (an "at least" total can be higher: two partitions
+   * counting at once overshoot the bound before pruning starts).
    */
   IndexSearcher searcher(IndexReader reader) {
     return new IndexSearcher(reader, pool::execute) {
