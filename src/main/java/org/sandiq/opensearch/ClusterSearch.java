@@ -236,27 +236,47 @@ final class ClusterSearch {
     }
   }
 
-  /** One request; an unreachable or failing cluster mapped to {@link IndexUnavailableException}. */
+  /**
+   * One request; an unreachable or failing cluster mapped to {@link IndexUnavailableException}.
+   * Every request sent through here reads (a point in time it opens expires by itself), so one that
+   * failed in passing is sent once more: a request in flight to a node that died fails with a
+   * broken connection, and the transport sends the second one to a live node; a shard copy being
+   * promoted answers 503 for a moment. A cluster that stays down fails twice and is reported.
+   */
   JsonNode call(String method, String path, Object body) throws IOException {
     try {
       return cluster.json(method, path, body);
     } catch (ClusterClient.ClusterException e) {
-      String message = e.getMessage();
-      if (message.contains("too_many_clauses") || message.contains("maxClauseCount")) {
-        throw new InvalidRequestException(
-            "the query expands to too many terms: make prefixes and fuzzy words longer");
+      if (e.status() != 503 && e.status() != 504) {
+        throw mapped(e);
       }
-      if (e.status() == 503 || e.status() == 429 || e.status() == 504) {
-        throw new IndexUnavailableException("OpenSearch answered " + e.status(), e);
-      }
-      if (e.status() == 404 && message.contains("index_not_found")) {
-        throw new IndexUnavailableException("no index " + alias + " on the cluster yet", e);
-      }
-      throw e;
+    } catch (IOException e) {
+      // a broken connection: sent once more below
+    }
+    try {
+      return cluster.json(method, path, body);
+    } catch (ClusterClient.ClusterException e) {
+      throw mapped(e);
     } catch (IOException e) {
       throw new IndexUnavailableException(
           "OpenSearch does not answer (" + e.getClass().getSimpleName() + ")", e);
     }
+  }
+
+  /** The error a failed answer is to the caller (the unmapped ones as they are). */
+  private IOException mapped(ClusterClient.ClusterException e) {
+    String message = e.getMessage();
+    if (message.contains("too_many_clauses") || message.contains("maxClauseCount")) {
+      throw new InvalidRequestException(
+          "the query expands to too many terms: make prefixes and fuzzy words longer");
+    }
+    if (e.status() == 503 || e.status() == 429 || e.status() == 504) {
+      throw new IndexUnavailableException("OpenSearch answered " + e.status(), e);
+    }
+    if (e.status() == 404 && message.contains("index_not_found")) {
+      throw new IndexUnavailableException("no index " + alias + " on the cluster yet", e);
+    }
+    return e;
   }
 
   /**
