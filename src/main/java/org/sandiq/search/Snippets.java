@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.FieldInfo;
@@ -32,6 +31,7 @@ import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
@@ -66,7 +66,7 @@ final class Snippets {
   /** How much of a long text is searched for passages. */
   static final int MAX_HIGHLIGHTED_CHARS = 100_000;
 
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final PassageScorer PASSAGE_SCORER = new SmallPassageScorer();
   private static final PassageFormatter TITLE_FORMAT =
       new DefaultPassageFormatter("<mark>", "</mark>", " ", true);
   private static final PassageFormatter TEXT_FORMAT =
@@ -203,7 +203,8 @@ final class Snippets {
               .withHighlightPhrasesStrictly(true)
               .withMaxNoHighlightPassages(0)
               .withWeightMatches(false)
-              .withPassageRelevancyOverSpeed(false);
+              .withPassageRelevancyOverSpeed(false)
+              .withScorer(PASSAGE_SCORER);
       UnifiedHighlighter highlighter = new StoredValues(builder, sources, values);
       Map<String, String[]> byField = highlighter.highlightFields(stored, query, docs, passages);
       String[] titles = byField.get(Fields.TITLE);
@@ -367,17 +368,45 @@ final class Snippets {
     }
   }
 
-  /** A snippet is one line: paragraph breaks inside a passage become spaces. */
-  private static String flatten(String s) {
-    return WHITESPACE.matcher(s).replaceAll(" ").strip();
+  /**
+   * A snippet is one line: each run of whitespace ({@code [ \t\n\x0B\f\r]}, what the regular
+   * expression {@code \s} matches) becomes one space, and the ends are stripped. A loop rather than
+   * a regular expression: every shown title and snippet goes through it.
+   */
+  static String flatten(CharSequence s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean inRun = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        if (!inRun) {
+          out.append(' ');
+          inRun = true;
+        }
+      } else {
+        out.append(c);
+        inRun = false;
+      }
+    }
+    return out.toString().strip();
   }
 
-  /** The first words of {@code text}, escaped, cut at a word boundary. */
+  /**
+   * The first words of {@code text}, escaped, cut at a word boundary. Only a prefix long enough to
+   * give the cut is flattened (a title match on a long text used to flatten all of it): the
+   * flattened prefix is a prefix of the flattened text, so the cut is the same.
+   */
   static String opening(String text) {
-    String flat = flatten(text);
-    if (flat.length() > 2 * PASSAGE_CHARS) {
-      int cut = flat.lastIndexOf(' ', 2 * PASSAGE_CHARS);
-      flat = flat.substring(0, cut > PASSAGE_CHARS ? cut : 2 * PASSAGE_CHARS) + " …";
+    int limit = 2 * PASSAGE_CHARS;
+    int end = Math.min(text.length(), 4 * limit);
+    String flat = flatten(text.subSequence(0, end));
+    while (end < text.length() && flat.length() <= limit + 1) {
+      end = (int) Math.min(text.length(), 2L * end);
+      flat = flatten(text.subSequence(0, end));
+    }
+    if (flat.length() > limit) {
+      int cut = flat.lastIndexOf(' ', limit);
+      flat = flat.substring(0, cut > PASSAGE_CHARS ? cut : limit) + " …";
     }
     return escape(flat);
   }
