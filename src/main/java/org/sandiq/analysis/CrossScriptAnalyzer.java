@@ -7,7 +7,6 @@ import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
@@ -45,7 +44,7 @@ public final class CrossScriptAnalyzer extends Analyzer {
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
-    Tokenizer source = new ICUTokenizer();
+    Tokenizer source = new WordTokenizer();
     TokenStream names = namesOnly ? new NameLikeFilter(source) : source;
     return new TokenStreamComponents(source, new NameKeyFilter(names));
   }

@@ -7,11 +7,10 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
-import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.tr.ApostropheFilter;
 
 /**
- * Language-agnostic {@link Analyzer}: {@link ICUTokenizer} (word boundaries for every script) and
+ * Language-agnostic {@link Analyzer}: {@link WordTokenizer} (word boundaries for every script) and
  * {@link ICUFoldingFilter} (case, accents and compatibility forms folded away), so that a word
  * typed without its diacritics still matches.
  *
@@ -78,7 +77,7 @@ public final class FoldingAnalyzer extends Analyzer {
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
-    Tokenizer source = new ICUTokenizer();
+    Tokenizer source = new WordTokenizer();
     TokenStream result =
         stripApostropheSuffixes ? neutralChain(source) : new ICUFoldingFilter(source);
     return new TokenStreamComponents(source, result);

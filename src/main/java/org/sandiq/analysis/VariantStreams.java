@@ -7,7 +7,6 @@ import java.util.Arrays;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -17,7 +16,7 @@ import org.apache.lucene.util.CloseableThreadLocal;
  * One tokenisation of a title or text for two of its fields: the folded field's tokens (exactly
  * {@link FoldingAnalyzer#neutral()}'s) and the cross-script field's name keys (exactly {@link
  * CrossScriptAnalyzer#forIndexing()}'s for a text, {@link CrossScriptAnalyzer#forQueries()}'s for a
- * title), both from one pass of the ICU tokenizer.
+ * title), both from one pass of the word tokenizer ({@link WordTokenizer}).
  *
  * <p>Both analyses start with the same word breaks (the folded field's {@code ı → i} character map
  * moves no break and no key: the key spells {@code ı} and {@code i} alike), so the word boundaries,
@@ -67,7 +66,7 @@ public final class VariantStreams implements Closeable {
 
   /** Tokenizer → tap → the folded chain; the tap's replay is the cross-script stream. */
   private static final class Chain {
-    private final ICUTokenizer tokenizer = new ICUTokenizer();
+    private final WordTokenizer tokenizer = new WordTokenizer();
     private final NameTap tap;
     private final TokenStream folded;
     private final NameReplay names;
