@@ -17,7 +17,9 @@ import java.util.SortedMap;
  * That rule alone spares Lingua most of an English archive, which is where reindexing spent a third
  * of its time. Other Latin text goes to Lingua, with the page's declared language ({@code <html
  * lang>}) as a strong hint, and a declared language Sandiq has no rules for makes the text {@link
- * Language#UND}.
+ * Language#UND}. Lingua's "English" for a long text with almost none of English's function words
+ * ({@link EnglishFunctionWords}) is {@link Language#UND} too: Lingua has only our four languages'
+ * models, and German or French text is closer to English than to the other three.
  *
  * <p>Lingua's models are loaded on first use (about a second) and shared by all instances;
  * detection is thread-safe.
@@ -109,6 +111,11 @@ public final class LanguageDetector {
     }
     if (best == null || best.getValue() < MIN_CONFIDENCE) {
       return new Detection(Language.UND, best == null ? 0 : best.getValue());
+    }
+    if (best.getKey() == com.github.pemistahl.lingua.api.Language.ENGLISH
+        && EnglishFunctionWords.tooFewIn(sample)) {
+      // Lingua knows only our four languages: this is another one written in Latin letters.
+      return new Detection(Language.UND, best.getValue());
     }
     return new Detection(fromLingua(best.getKey()), best.getValue());
   }

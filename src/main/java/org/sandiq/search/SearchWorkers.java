@@ -79,10 +79,12 @@ final class SearchWorkers implements Closeable {
    * A searcher over {@code reader} that scores each segment as its own slice on these workers (by
    * default Lucene groups segments of up to 250,000 documents into one slice, which on an archive
    * of a few hundred thousand documents means no parallelism at all), and a segment of at least
-   * twice {@link #MIN_PARTITION_DOCS} documents in partitions, one per thread: the collectors share
-   * the count towards the exact total and the lowest competitive score, so the hits, scores and
-   * exact totals are the unsplit search's (an "at least" total can be higher: two partitions
-   * counting at once overshoot the bound before pruning starts).
+   * twice {@link #MIN_PARTITION_DOCS} documents in partitions, one per thread. The hits, scores and
+   * exact totals are the unsplit search's. Each partition's collector counts to the exact-total
+   * bound on its own and they share only the lowest competitive score, so an "at least" total can
+   * be up to the bound times the partitions: a collector sharing one bound was tried and not kept,
+   * since starting block-max pruning earlier cost more CPU on a million documents, not less
+   * (BENCHMARKS.md, levers tried).
    */
   IndexSearcher searcher(IndexReader reader) {
     return new IndexSearcher(reader, pool::execute) {

@@ -80,4 +80,26 @@ class LanguageDetectorTest {
         detector.detect("Bu arsiv gazetenin butun sayfalarini saklar ve bunlari gosterir.", "tr");
     assertEquals(Language.TR, declared.language());
   }
+
+  @Test
+  void latinTextOfLanguagesWithoutAModelIsNotEnglish() {
+    // Lingua, with only our four languages' models, calls each of these English.
+    String german =
+        "Die deutsche Übersetzung dieser Handbuchseite wurde von zwei Freiwilligen erstellt. Diese"
+            + " Übersetzung ist freie Dokumentation; lesen Sie die Lizenz bezüglich der Bedingungen"
+            + " für die Weitergabe und die Änderung des Textes.";
+    String portuguese =
+        "A tradução desta página foi feita por voluntários e revisada pela equipe. Esta tradução é"
+            + " documentação livre; leia a licença para saber as condições de distribuição e de"
+            + " modificação do texto original.";
+    for (String text : new String[] {german, portuguese}) {
+      assertEquals(Language.UND, detector.detect(text).language(), text);
+    }
+    // English prose with accented names keeps its language: it is full of function words.
+    String english =
+        "The translation of this page was made by José Núñez and Zoë Brontë, who checked it with"
+            + " the team before it was published, and they also wrote the notes that explain how"
+            + " the text can be shared.";
+    assertEquals(Language.EN, detector.detect(english).language());
+  }
 }
