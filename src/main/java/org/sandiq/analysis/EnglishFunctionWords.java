@@ -16,7 +16,9 @@ import java.util.Set;
  * <p>Measured on the 60,000-document harness sample: of the passages Lingua with Sandiq's four
  * models called English and Lingua with seventeen European models did not, 94 % have fewer than one
  * such word in forty; of those both called English, 2.7 % do (lists and menus, which then count as
- * undetermined and are still found through the language-neutral fields).
+ * undetermined and are still found through the language-neutral fields). {@link LanguageDetector}
+ * asks before Lingua when a text has none of the letters only Turkish and Azerbaijani use, which
+ * also keeps Czech from being called Turkish, and after Lingua otherwise.
  */
 final class EnglishFunctionWords {
   private EnglishFunctionWords() {}

@@ -17,9 +17,12 @@ import java.util.SortedMap;
  * That rule alone spares Lingua most of an English archive, which is where reindexing spent a third
  * of its time. Other Latin text goes to Lingua, with the page's declared language ({@code <html
  * lang>}) as a strong hint, and a declared language Sandiq has no rules for makes the text {@link
- * Language#UND}. Lingua's "English" for a long text with almost none of English's function words
- * ({@link EnglishFunctionWords}) is {@link Language#UND} too: Lingua has only our four languages'
- * models, and German or French text is closer to English than to the other three.
+ * Language#UND}. Lingua has only our four languages' models, and calls German or Portuguese text
+ * English and Czech text Turkish, with full confidence: so a long text with almost none of
+ * English's function words ({@link EnglishFunctionWords}) and none of the letters only Turkish and
+ * Azerbaijani use ({@code ğ ı İ ş}; {@code ç ö ü} are German, French … too) is {@link Language#UND}
+ * without asking Lingua, and Lingua's "English" for such a text with those letters is {@link
+ * Language#UND} as well.
  *
  * <p>Lingua's models are loaded on first use (about a second) and shared by all instances;
  * detection is thread-safe.
@@ -95,6 +98,13 @@ public final class LanguageDetector {
     if ((declaredLanguage == null || declaredLanguage == Language.EN) && scripts.plainEnglish()) {
       return new Detection(Language.EN, 0.9);
     }
+    if ((declaredLanguage == null || declaredLanguage == Language.UND)
+        && !scripts.turkic()
+        && EnglishFunctionWords.tooFewIn(sample)) {
+      // Not English by its words, not Turkish or Azerbaijani by its letters: Czech, German,
+      // Portuguese … which Lingua, knowing only our four, would call English or Turkish.
+      return new Detection(Language.UND, 0.8);
+    }
     SortedMap<com.github.pemistahl.lingua.api.Language, Double> values =
         Lingua.DETECTOR.computeLanguageConfidenceValues(sample);
     if (declaredLanguage != null) {
@@ -141,8 +151,8 @@ public final class LanguageDetector {
   }
 
   /**
-   * Letter counts by script, and the letters that settle a language on their own (also read by
-   * {@link PassageLanguages}).
+   * Letter counts by script, the letters that settle a language on their own, and whether a letter
+   * only Turkish and Azerbaijani use occurs (also read by {@link PassageLanguages}).
    */
   record ScriptCounts(
       int letters,
@@ -150,6 +160,7 @@ public final class LanguageDetector {
       int nonAsciiLatin,
       int cyrillic,
       boolean schwa,
+      boolean turkic,
       boolean cyrillicAzerbaijani) {
     /** Mostly plain ASCII Latin, long enough: English, by the rule in the class comment. */
     boolean plainEnglish() {
@@ -164,6 +175,7 @@ public final class LanguageDetector {
       int nonAsciiLatin = 0;
       int cyrillic = 0;
       boolean schwa = false;
+      boolean turkic = false;
       boolean cyrillicAz = false;
       for (int i = 0; i < text.length(); ) {
         int cp = text.codePointAt(i);
@@ -184,12 +196,13 @@ public final class LanguageDetector {
           latin++;
           nonAsciiLatin++;
           schwa |= cp == 'ə' || cp == 'Ə';
+          turkic |= cp == 'ğ' || cp == 'Ğ' || cp == 'ı' || cp == 'İ' || cp == 'ş' || cp == 'Ş';
         } else if (script == Character.UnicodeScript.CYRILLIC) {
           cyrillic++;
           cyrillicAz |= cp == 'ә' || cp == 'Ә' || cp == 'ҹ' || cp == 'Ҹ' || cp == 'ј' || cp == 'Ј';
         }
       }
-      return new ScriptCounts(letters, latin, nonAsciiLatin, cyrillic, schwa, cyrillicAz);
+      return new ScriptCounts(letters, latin, nonAsciiLatin, cyrillic, schwa, turkic, cyrillicAz);
     }
   }
 }
