@@ -98,9 +98,10 @@ public final class LanguageDetector {
     if ((declaredLanguage == null || declaredLanguage == Language.EN) && scripts.plainEnglish()) {
       return new Detection(Language.EN, 0.9);
     }
+    boolean notEnglishByWords = EnglishFunctionWords.tooFewIn(sample);
     if ((declaredLanguage == null || declaredLanguage == Language.UND)
         && !scripts.turkic()
-        && EnglishFunctionWords.tooFewIn(sample)) {
+        && notEnglishByWords) {
       // Not English by its words, not Turkish or Azerbaijani by its letters: Czech, German,
       // Portuguese … which Lingua, knowing only our four, would call English or Turkish.
       return new Detection(Language.UND, 0.8);
@@ -122,8 +123,7 @@ public final class LanguageDetector {
     if (best == null || best.getValue() < MIN_CONFIDENCE) {
       return new Detection(Language.UND, best == null ? 0 : best.getValue());
     }
-    if (best.getKey() == com.github.pemistahl.lingua.api.Language.ENGLISH
-        && EnglishFunctionWords.tooFewIn(sample)) {
+    if (best.getKey() == com.github.pemistahl.lingua.api.Language.ENGLISH && notEnglishByWords) {
       // Lingua knows only our four languages: this is another one written in Latin letters.
       return new Detection(Language.UND, best.getValue());
     }
