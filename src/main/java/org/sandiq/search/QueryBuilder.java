@@ -194,6 +194,10 @@ final class QueryBuilder {
   private static final class Parser extends MultiFieldQueryParser {
     private final Mode mode;
     private final String[] titleFields;
+
+    /** What a quoted {@code title:"..."} probes: the title field of the words themselves. */
+    private final String[] exactTitleFields;
+
     private final SearchLimits limits;
     private final Map<String, Float> boosts;
     private final List<String> fuzzyFields;
@@ -212,6 +216,7 @@ final class QueryBuilder {
       this.boosts = boosts;
       this.fuzzyFields = fuzzyFields;
       this.titleFields = titleFields;
+      this.exactTitleFields = new String[] {fuzzyFields.get(0)};
       this.mode = mode;
       this.limits = limits;
     }
@@ -233,8 +238,13 @@ final class QueryBuilder {
      * {@code word} probes ({@link QueryFields}); the parser is used by one thread for one query.
      */
     private Query probing(String word, FieldQuery.Parse parse) throws ParseException {
+      return probing(choice.forWord(word), parse);
+    }
+
+    /** Runs {@code parse} with the field list narrowed to {@code narrowed}. */
+    private Query probing(String[] narrowed, FieldQuery.Parse parse) throws ParseException {
       String[] every = fields;
-      fields = choice.forWord(word);
+      fields = narrowed;
       try {
         return parse.run();
       } finally {
@@ -288,7 +298,10 @@ final class QueryBuilder {
     public Query getFieldQuery(String field, String queryText, boolean quoted)
         throws ParseException {
       if (field == null) {
-        Query words = probing(queryText, () -> super.getFieldQuery(null, queryText, quoted));
+        Query words =
+            probing(
+                quoted ? choice.exact(queryText) : choice.forWord(queryText),
+                () -> super.getFieldQuery(null, queryText, quoted));
         if (mode != Mode.FUZZY
             || quoted
             || queryText.codePointCount(0, queryText.length()) < FUZZY_MIN_CHARS) {
@@ -303,7 +316,10 @@ final class QueryBuilder {
         return fuzzy.build();
       }
       return switch (field.toLowerCase(Locale.ROOT)) {
-        case "title" -> anyOf(titleFields, f -> super.getFieldQuery(f, queryText, quoted));
+        case "title" ->
+            anyOf(
+                quoted ? exactTitleFields : titleFields,
+                f -> super.getFieldQuery(f, queryText, quoted));
         case "site" -> new TermQuery(new Term(Fields.SITE, site(queryText)));
         case "lang" -> new TermQuery(new Term(Fields.LANG, lang(queryText)));
         case "collection" -> new TermQuery(new Term(Fields.COLLECTION, queryText.strip()));
@@ -317,10 +333,10 @@ final class QueryBuilder {
     @Override
     protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
       if (field == null) {
-        return probing(queryText, () -> super.getFieldQuery(null, queryText, slop));
+        return probing(choice.exact(queryText), () -> super.getFieldQuery(null, queryText, slop));
       }
       return switch (field.toLowerCase(Locale.ROOT)) {
-        case "title" -> anyOf(titleFields, f -> super.getFieldQuery(f, queryText, slop));
+        case "title" -> anyOf(exactTitleFields, f -> super.getFieldQuery(f, queryText, slop));
         // A quoted filter value is just the value: site:"bbc.com" is site:bbc.com.
         case "site", "lang", "collection", "after", "before" ->
             getFieldQuery(field, queryText, false);

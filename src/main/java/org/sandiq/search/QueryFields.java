@@ -1,6 +1,7 @@
 package org.sandiq.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,24 @@ final class QueryFields {
       return noScript;
     }
     return byScript.computeIfAbsent(script, this::choose);
+  }
+
+  /**
+   * The fields a quoted phrase (or quoted word) probes: those of {@link #forWord} that hold the
+   * text's own words, the folded and cross-script ones, not the stemmed language fields. Quotes ask
+   * for these words in this order, as most search engines read them (OpenSearch's {@code
+   * quote_field_suffix} routes quoted text to an exact sub-field the same way): {@code "process
+   * needs"} does not match "processes need". It is also what a phrase costs least: a phrase over
+   * every language field was the slowest kind of harness query, in its matching and in its marks.
+   * An index without variant fields (the {@code standard} analysis) has only its one title and text
+   * field, which are probed.
+   */
+  String[] exact(String word) {
+    String[] fields = forWord(word);
+    if (!multilingual) {
+      return fields;
+    }
+    return Arrays.stream(fields).filter(f -> languageOf(f) == null).toArray(String[]::new);
   }
 
   /** Every field, sorted by name (what a field-less clause probed before pruning). */

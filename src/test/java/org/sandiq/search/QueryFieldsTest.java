@@ -59,6 +59,21 @@ class QueryFieldsTest {
   }
 
   @Test
+  void aQuotedPhraseProbesOnlyTheFieldsOfTheWordsThemselves() {
+    Detection english = new Detection(Language.EN, 0.95);
+    Map<String, Float> boosts = weights.forQuery(AnalysisProfile.MULTILINGUAL, english);
+    assertEquals(
+        List.of(Fields.TEXT_FOLDED, Fields.TEXT_XSCRIPT, Fields.TITLE_FOLDED, Fields.TITLE_XSCRIPT),
+        List.of(new QueryFields(boosts, english, true).exact("running shoes")));
+    Map<String, Float> standard =
+        weights.forQuery(AnalysisProfile.STANDARD, Detection.UNDETERMINED);
+    assertEquals(
+        List.of(Fields.text(Language.UND), Fields.title(Language.UND)),
+        List.of(new QueryFields(standard, Detection.UNDETERMINED, false).exact("running shoes")),
+        "a standard index has only its own two fields");
+  }
+
+  @Test
   void wordsWithoutOneScriptProbeEveryLanguage() {
     assertNull(QueryFields.script("1918"));
     assertNull(QueryFields.script("Xocalı-Ходжалы"));

@@ -160,6 +160,18 @@ class SearchTest {
   }
 
   @Test
+  void quotesAskForTheWordsThemselvesWhereBareWordsAlsoMatchOtherForms() {
+    assertTrue(ids("armed force").contains(id(SEED)), "bare words match their stems");
+    assertTrue(ids("\"armed forces\"").contains(id(SEED)));
+    assertFalse(
+        ids("\"armed force\"").contains(id(SEED)),
+        "a quoted phrase is these words in this order, not other forms of them");
+    assertTrue(ids("\"ARMED FORCES\"").contains(id(SEED)), "case still folds in a phrase");
+    assertTrue(ids("title:\"Çilingir ustası\"").contains(id("az/cilingir.txt")));
+    assertFalse(ids("title:\"Çilingir usta\"").contains(id("az/cilingir.txt")));
+  }
+
+  @Test
   void responseCarriesTotalsFacetsAndMarkedSnippets() {
     SearchResponse response = search.search(new SearchRequest("Brexit", null, 1, 2));
     assertEquals(3, response.total(), "az, tr and ru Brexit articles");
