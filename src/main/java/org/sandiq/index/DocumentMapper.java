@@ -15,6 +15,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.sandiq.analysis.Language;
+import org.sandiq.analysis.StemForms;
 import org.sandiq.analysis.VariantStreams;
 import org.sandiq.ingest.CleanDocument;
 import org.sandiq.ingest.DuplicateKeys;
@@ -26,12 +27,23 @@ import org.sandiq.ingest.DuplicateKeys;
  */
 public final class DocumentMapper {
   /**
-   * Every analysed title and text field: not stored (the stored copies are {@link Fields#TITLE} and
-   * {@link Fields#TEXT}), with positions and offsets in the postings. Each field's value has the
-   * stored value's length (blanked where a part is not searched in it), so its offsets point into
-   * the stored text and the highlighter never analyses a hit again.
+   * Every analysed title and text field but the language text fields beside the folded ones ({@link
+   * #LANGUAGE_TEXT}): not stored (the stored copies are {@link Fields#TITLE} and {@link
+   * Fields#TEXT}), with positions and offsets in the postings. Each field's value has the stored
+   * value's length (blanked where a part is not searched in it), so its offsets point into the
+   * stored text and the highlighter never analyses a hit again.
    */
   static final FieldType ANALYSED = analysed();
+
+  /**
+   * A language text field beside the folded fields: frequencies only. BM25 reads frequencies and
+   * norms, phrases run on the folded field, and marks come through {@link Fields#TEXT_FORMS}; the
+   * positions and offsets were a quarter of the index.
+   */
+  static final FieldType LANGUAGE_TEXT = languageText();
+
+  /** {@link Fields#TEXT_FORMS}: one term per pair, which documents have it and nothing else. */
+  static final FieldType PAIRS = pairs();
 
   private final FacetsConfig facets;
   private final AnalysisProfile profile;
@@ -42,6 +54,12 @@ public final class DocumentMapper {
    */
   private final VariantStreams variants;
 
+  /**
+   * The stem-to-word pairs of the language text fields, when those are indexed without offsets
+   * (null otherwise: the standard analysis, or an index built before they were).
+   */
+  private final StemForms stemForms;
+
   /** The mapping of the multilingual analysis. */
   public DocumentMapper(FacetsConfig facets) {
     this(facets, AnalysisProfile.MULTILINGUAL);
@@ -49,9 +67,20 @@ public final class DocumentMapper {
 
   /** The mapping of {@code profile}: which fields exist is the profile's. */
   public DocumentMapper(FacetsConfig facets, AnalysisProfile profile) {
+    this(facets, profile, false);
+  }
+
+  /**
+   * The mapping of {@code profile}, with {@code languageTextOffsets} set for an index whose
+   * language text fields were built with positions and offsets (before {@link Fields#TEXT_FORMS}):
+   * Lucene keeps a field's index options for the life of the index, so updates write them the same
+   * way.
+   */
+  public DocumentMapper(FacetsConfig facets, AnalysisProfile profile, boolean languageTextOffsets) {
     this.facets = facets;
     this.profile = profile;
     this.variants = profile.hasVariantFields() ? new VariantStreams() : null;
+    this.stemForms = variants != null && !languageTextOffsets ? new StemForms() : null;
   }
 
   /**
@@ -114,8 +143,16 @@ public final class DocumentMapper {
       d.add(new StoredField(Fields.DESCRIPTION, doc.description()));
     }
     d.add(analysed(Fields.title(language), doc.title()));
-    d.add(analysed(Fields.text(language), prepared.searchText()));
-    prepared.otherLanguages().forEach((l, text) -> d.add(analysed(Fields.text(l), text)));
+    if (stemForms == null) {
+      d.add(analysed(Fields.text(language), prepared.searchText()));
+      prepared.otherLanguages().forEach((l, text) -> d.add(analysed(Fields.text(l), text)));
+    } else {
+      // The pairs are recorded while the writer inverts the texts, so their field comes after.
+      StemForms.Recorder recorder = stemForms.begin();
+      d.add(languageText(recorder, language, prepared.searchText()));
+      prepared.otherLanguages().forEach((l, text) -> d.add(languageText(recorder, l, text)));
+      d.add(new Field(Fields.TEXT_FORMS, recorder.pairs(), PAIRS));
+    }
     if (variants != null) {
       // Each folded field drives the tokenizer its cross-script field replays, so it comes first:
       // the writer inverts a document's fields in the order they were added.
@@ -152,6 +189,26 @@ public final class DocumentMapper {
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     type.freeze();
     return type;
+  }
+
+  private static FieldType languageText() {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    type.freeze();
+    return type;
+  }
+
+  private static FieldType pairs() {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS);
+    type.setOmitNorms(true);
+    type.freeze();
+    return type;
+  }
+
+  private static Field languageText(StemForms.Recorder recorder, Language language, String text) {
+    String field = Fields.text(language);
+    return new Field(field, recorder.text(language, field, text), LANGUAGE_TEXT);
   }
 
   private static Field analysed(String field, String value) {

@@ -166,6 +166,15 @@ public final class Fields {
   public static final String TEXT_XSCRIPT = "text_xscript";
 
   /**
+   * Which folded words each stem of a text's language fields stands for: one term per pair of
+   * language, stem and folded word ({@code StemForms}), for the words whose folded spelling is not
+   * the stem itself ({@code forces} for {@code forc}). Indexed without frequencies, positions or
+   * norms, not stored. The language text fields carry no offsets, so the highlighter marks a stem's
+   * matches through these words in {@link #TEXT_FOLDED}, which has offsets.
+   */
+  public static final String TEXT_FORMS = "text_forms";
+
+  /**
    * The title in its language's analysis ({@code title_az}, {@code title_en} …): indexed with that
    * language's analyzer, not stored (the stored copy is {@link #TITLE}).
    */
@@ -173,7 +182,12 @@ public final class Fields {
     return "title_" + language.code();
   }
 
-  /** The text in its language's analysis ({@code text_az} …): indexed, not stored. */
+  /**
+   * The text in its language's analysis ({@code text_az} …): indexed, not stored. With the folded
+   * fields (the multilingual analysis) it holds frequencies only: its scores need no more, phrases
+   * run on the folded field, and its matches are marked through {@link #TEXT_FORMS}. Without them
+   * (the {@code standard} analysis) it has positions and offsets, as the folded field has.
+   */
   public static String text(Language language) {
     return "text_" + language.code();
   }

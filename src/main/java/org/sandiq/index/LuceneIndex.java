@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -25,6 +28,7 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.sandiq.analysis.Language;
 
 /**
  * {@link DocumentIndex} over a Lucene index in a folder.
@@ -91,7 +95,9 @@ public final class LuceneIndex implements DocumentIndex {
     config.setCommitOnClose(false);
     AnalysisProfile profile = analyzers.profile();
     try {
+      boolean languageTextOffsets = false;
       if (mode == Mode.UPDATE && DirectoryReader.indexExists(directory)) {
+        languageTextOffsets = languageTextOffsets(directory, profile);
         AnalysisProfile recorded = recordedProfile(directory);
         if (recorded != profile) {
           throw new IOException(
@@ -108,7 +114,7 @@ public final class LuceneIndex implements DocumentIndex {
       }
       return new LuceneIndex(
           new IndexWriter(directory, config),
-          new DocumentMapper(DocumentMapper.facetsConfig(), profile),
+          new DocumentMapper(DocumentMapper.facetsConfig(), profile, languageTextOffsets),
           profile);
     } catch (LockObtainFailedException e) {
       directory.close();
@@ -121,6 +127,26 @@ public final class LuceneIndex implements DocumentIndex {
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
+    }
+  }
+
+  /**
+   * Whether the index in {@code directory} has its language text fields with positions and offsets
+   * (built before they were indexed with frequencies only): an update must write them the same way,
+   * since Lucene refuses a field whose index options change.
+   */
+  private static boolean languageTextOffsets(Directory directory, AnalysisProfile profile)
+      throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      FieldInfos infos = FieldInfos.getMergedFieldInfos(reader);
+      for (Language language : profile.languages()) {
+        FieldInfo info = infos.fieldInfo(Fields.text(language));
+        if (info != null
+            && info.getIndexOptions() == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

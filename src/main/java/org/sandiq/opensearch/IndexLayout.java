@@ -114,7 +114,7 @@ public record IndexLayout(String alias, int shards, int replicas) {
     }
     for (Language language : profile.languages()) {
       p.put(Fields.title(language), analysed(AnalyzerNames.of(language)));
-      p.put(Fields.text(language), analysed(AnalyzerNames.of(language)));
+      p.put(Fields.text(language), frequenciesOnly(AnalyzerNames.of(language)));
     }
     p.put(Fields.TITLE_FOLDED, analysed(AnalyzerNames.FOLDED));
     p.put(Fields.TEXT_FOLDED, analysed(AnalyzerNames.FOLDED));
@@ -129,6 +129,14 @@ public record IndexLayout(String alias, int shards, int replicas) {
     Map<String, Object> field = new LinkedHashMap<>(analysed(AnalyzerNames.CROSS_SCRIPT_NAMES));
     field.put("search_analyzer", AnalyzerNames.CROSS_SCRIPT);
     return field;
+  }
+
+  /**
+   * As embedded, a language text field: frequencies only. Its scores need no more, phrases run on
+   * the folded field, and hits are marked from their own analysis ({@code search.HitMarker}).
+   */
+  private static Map<String, Object> frequenciesOnly(String analyzer) {
+    return Map.of("type", "text", "analyzer", analyzer, "index_options", "freqs");
   }
 
   /** As embedded: positions and offsets in the postings, for phrases and the highlighter. */

@@ -35,6 +35,7 @@ import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.sandiq.analysis.Language;
 import org.sandiq.index.AnalysisProfile;
 import org.sandiq.index.Fields;
 
@@ -45,12 +46,14 @@ import org.sandiq.index.Fields;
  *
  * <p>Marks come from offsets in the postings: every analysed field's offsets point into the stored
  * {@code title} and {@code text} (see {@code index.Fields}), so the stored field is highlighted
- * with the matches of every field searched ("masked" fields) without analysing the text again.
- * Every language field and the folded field mark at once (stems: {@code running} marks {@code run};
- * an ASCII-typed {@code xankendi} marks {@code Xankəndi}); the cross-script field marks only when
- * they found nothing (so {@code Ходжалы} marks {@code Khojaly}), since its name keys also merge
- * unrelated words. Prefix, wildcard and fuzzy words have no terms to look up in postings: for those
- * the highlighter analyses the text, as it did for every hit before offsets were indexed.
+ * with the matches of every field searched ("masked" fields) without analysing the text again. A
+ * language text field indexed without offsets is marked through the folded field instead: its stems
+ * become the folded words the index recorded for them ({@link StemWords}). Every language field and
+ * the folded field mark at once (stems: {@code running} marks {@code run}; an ASCII-typed {@code
+ * xankendi} marks {@code Xankəndi}); the cross-script field marks only when they found nothing (so
+ * {@code Ходжалы} marks {@code Khojaly}), since its name keys also merge unrelated words. Prefix,
+ * wildcard and fuzzy words have no terms to look up in postings: for those the highlighter analyses
+ * the text, as it did for every hit before offsets were indexed.
  *
  * <p>Passages are cut at spaces to about {@value #PASSAGE_CHARS} characters rather than at sentence
  * ends: the JDK's sentence iterator cost a tenth of a search, and archived text often has no
@@ -81,9 +84,14 @@ final class Snippets {
 
   private final Analyzer analyzer;
 
-  /** The offset source of each field of one index reader. */
+  /**
+   * The offset source of each field of one index reader, and its language text fields that are
+   * marked through their stems' folded words ({@link StemWords}) since they have no offsets.
+   */
   private record ReaderSources(
-      IndexReader reader, Map<String, UnifiedHighlighter.OffsetSource> byField) {}
+      IndexReader reader,
+      Map<String, UnifiedHighlighter.OffsetSource> byField,
+      Map<String, Language> throughWords) {}
 
   private volatile ReaderSources cachedSources;
 
@@ -114,7 +122,7 @@ final class Snippets {
    * The marker of one request: what to highlight is worked out once from {@code query} (the user's
    * words, no filters; null: nothing to mark), then each hit is marked with it.
    */
-  Marker marker(IndexSearcher searcher, Query query) {
+  Marker marker(IndexSearcher searcher, Query query) throws IOException {
     return new Marker(searcher, query);
   }
 
@@ -122,17 +130,24 @@ final class Snippets {
   final class Marker {
     private final IndexSearcher searcher;
     private final Query query;
+    private final Map<String, Language> throughWords;
     private final Map<String, UnifiedHighlighter.OffsetSource> sources;
     private final Map<String, Set<String>> wordMasks;
     private final Map<String, Set<String>> nameMasks;
 
-    private Marker(IndexSearcher searcher, Query query) {
+    private Marker(IndexSearcher searcher, Query query) throws IOException {
       this.searcher = searcher;
+      ReaderSources readerSources = query == null ? null : offsetSources(searcher);
+      this.sources = readerSources == null ? Map.of() : readerSources.byField();
       this.query = query;
-      this.sources = query == null ? Map.of() : offsetSources(searcher);
+      this.throughWords = readerSources == null ? Map.of() : readerSources.throughWords();
       // Only the fields the query has words in: each masked field costs the highlighter a walk
-      // over the whole query, for every hit.
-      Set<String> queried = query == null ? Set.of() : queriedFields(query);
+      // over the whole query, for every hit. A field without offsets would be analysed again for
+      // every hit; its stems are marked as folded words instead.
+      Set<String> queried = query == null ? new HashSet<>() : queriedFields(query);
+      if (queried.removeAll(throughWords.keySet())) {
+        queried.add(Fields.TEXT_FOLDED);
+      }
       this.wordMasks = narrow(words, queried);
       this.nameMasks = narrow(names, queried);
     }
@@ -151,11 +166,13 @@ final class Snippets {
     List<Marked> markAll(int[] docs, String[] titles, String[] texts) throws IOException {
       String[][] marked = new String[docs.length][2];
       if (query != null && docs.length > 0) {
+        Query marking =
+            throughWords.isEmpty() ? query : StemWords.expand(searcher, query, throughWords, docs);
         Map<Integer, CharSequence[]> values = new HashMap<>();
         for (int i = 0; i < docs.length; i++) {
           values.put(docs[i], new CharSequence[] {titles[i], texts[i]});
         }
-        highlight(wordMasks, docs, values, marked);
+        highlight(marking, wordMasks, docs, values, marked);
         // The name keys mark only the hits their own words left unmarked.
         int[] unmarked =
             IntStream.range(0, docs.length)
@@ -164,7 +181,7 @@ final class Snippets {
         if (unmarked.length > 0 && !nameMasks.isEmpty()) {
           int[] rest = Arrays.stream(unmarked).map(i -> docs[i]).toArray();
           String[][] found = new String[rest.length][2];
-          highlight(nameMasks, rest, values, found);
+          highlight(query, nameMasks, rest, values, found);
           for (int j = 0; j < unmarked.length; j++) {
             fill(marked[unmarked[j]], found[j]);
           }
@@ -182,6 +199,7 @@ final class Snippets {
 
     /** Fills {@code marked[i]} (title, text) of {@code docs[i]} where a field got a mark. */
     private void highlight(
+        Query query,
         Map<String, Set<String>> masks,
         int[] docs,
         Map<Integer, CharSequence[]> values,
@@ -291,11 +309,11 @@ final class Snippets {
    * Where each searched field's offsets come from in the searcher's index: postings where they were
    * indexed with offsets (every index built since), else analysis. Read once per index reader.
    */
-  private Map<String, UnifiedHighlighter.OffsetSource> offsetSources(IndexSearcher searcher) {
+  private ReaderSources offsetSources(IndexSearcher searcher) {
     IndexReader reader = searcher.getIndexReader();
     ReaderSources cached = cachedSources;
     if (cached != null && cached.reader() == reader) {
-      return cached.byField();
+      return cached;
     }
     FieldInfos infos = FieldInfos.getMergedFieldInfos(reader);
     Map<String, UnifiedHighlighter.OffsetSource> bySource = new HashMap<>();
@@ -308,8 +326,17 @@ final class Snippets {
               ? UnifiedHighlighter.OffsetSource.POSTINGS
               : UnifiedHighlighter.OffsetSource.ANALYSIS);
     }
-    cachedSources = new ReaderSources(reader, Map.copyOf(bySource));
-    return cachedSources.byField();
+    Map<String, Language> throughWords = new HashMap<>();
+    if (infos.fieldInfo(Fields.TEXT_FORMS) != null) {
+      for (Language language : Language.values()) {
+        String field = Fields.text(language);
+        if (bySource.get(field) == UnifiedHighlighter.OffsetSource.ANALYSIS) {
+          throughWords.put(field, language);
+        }
+      }
+    }
+    cachedSources = new ReaderSources(reader, Map.copyOf(bySource), Map.copyOf(throughWords));
+    return cachedSources;
   }
 
   /**

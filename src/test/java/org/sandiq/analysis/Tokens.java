@@ -22,6 +22,11 @@ public final class Tokens {
     return all(analyzer.tokenStream(field, text)).stream().map(Token::term).toList();
   }
 
+  /** The terms of {@code stream}, which is consumed and closed. */
+  public static List<String> terms(TokenStream stream) {
+    return all(stream).stream().map(Token::term).toList();
+  }
+
   /** Every token {@code analyzer} makes of {@code text} in {@code field}. */
   public static List<Token> all(Analyzer analyzer, String field, String text) {
     return all(analyzer.tokenStream(field, text));

@@ -27,16 +27,20 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sandiq.analysis.Language;
 import org.sandiq.analysis.LanguageAnalyzers;
+import org.sandiq.analysis.StemForms;
 import org.sandiq.testing.Fixtures;
 
 /**
  * The contract with the highlighter: every analysed title and text field carries offsets in its
  * postings, and they are offsets into the stored {@code title} or {@code text}, even where the
  * searched text differs from the stored one (folder boilerplate blanked, passages of another
- * language in that language's field).
+ * language in that language's field); the language text fields, which have none, reach a folded
+ * word for every stem of every document.
  */
 class OffsetsTest {
   @TempDir Path dir;
@@ -44,13 +48,18 @@ class OffsetsTest {
   private static final Set<String> ANALYSED_TITLES = new HashSet<>(Fields.titleFields());
   private static final Set<String> ANALYSED_TEXTS = new HashSet<>(Fields.textFields());
 
+  private static final Map<String, Language> LANGUAGE_TEXTS = new HashMap<>();
+
   static {
+    for (Language language : Language.values()) {
+      LANGUAGE_TEXTS.put(Fields.text(language), language);
+    }
     ANALYSED_TITLES.add(Fields.TITLE_XSCRIPT);
     ANALYSED_TEXTS.add(Fields.TEXT_XSCRIPT);
   }
 
   @Test
-  void everyAnalysedFieldHasOffsetsIntoTheStoredText() throws Exception {
+  void everyAnalysedFieldHasOffsetsIntoTheStoredTextOrItsStemsAFoldedWord() throws Exception {
     Path corpus = dir.resolve("corpus");
     Path index = dir.resolve("index");
     Fixtures.copyShipped(corpus, "seed/000_7171e9ebea0e3f35.txt", "seed/seed.txt");
@@ -68,6 +77,7 @@ class OffsetsTest {
     }
     Fixtures.reindex(corpus, index, true);
     int checked = 0;
+    int stemsChecked = 0;
     try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
         FSDirectory directory = FSDirectory.open(index);
         DirectoryReader reader = DirectoryReader.open(directory)) {
@@ -81,6 +91,13 @@ class OffsetsTest {
           String name = info.getName();
           boolean title = ANALYSED_TITLES.contains(name);
           if (!title && !ANALYSED_TEXTS.contains(name)) {
+            continue;
+          }
+          Language language = LANGUAGE_TEXTS.get(name);
+          if (language != null) {
+            assertEquals(IndexOptions.DOCS_AND_FREQS, info.getIndexOptions(), name);
+            fieldsSeen.add(name);
+            stemsChecked += everyStemIsAWordOfTheFoldedField(r, name, language);
             continue;
           }
           assertEquals(
@@ -122,7 +139,47 @@ class OffsetsTest {
                   Fields.TEXT_XSCRIPT)),
           fieldsSeen.toString());
     }
-    assertTrue(checked > 1000, "checked " + checked + " offsets");
+    assertTrue(checked > 500, "checked " + checked + " offsets");
+    assertTrue(stemsChecked > 200, "checked " + stemsChecked + " stems");
+  }
+
+  /**
+   * A language text field has no offsets: each of its stems is marked through the folded words
+   * recorded for it in {@link Fields#TEXT_FORMS} (or the stem itself, where that is the folded
+   * word), so each document with the stem must have one of those words in its folded text.
+   */
+  private static int everyStemIsAWordOfTheFoldedField(LeafReader r, String field, Language language)
+      throws IOException {
+    int checked = 0;
+    TermsEnum stems = r.terms(field).iterator();
+    Terms pairs = r.terms(Fields.TEXT_FORMS);
+    TermsEnum folded = r.terms(Fields.TEXT_FOLDED).iterator();
+    for (BytesRef stem = stems.next(); stem != null; stem = stems.next()) {
+      String s = stem.utf8ToString();
+      Set<String> words = new HashSet<>(List.of(s));
+      BytesRef prefix = StemForms.prefix(language, s);
+      TermsEnum pair = pairs.iterator();
+      if (pair.seekCeil(prefix) != TermsEnum.SeekStatus.END) {
+        for (BytesRef p = pair.term();
+            p != null && StringHelper.startsWith(p, prefix);
+            p = pair.next()) {
+          words.add(StemForms.word(s, p, prefix.length));
+        }
+      }
+      PostingsEnum docs = stems.postings(null, PostingsEnum.NONE);
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        boolean found = false;
+        for (String word : words) {
+          if (folded.seekExact(new BytesRef(word))) {
+            PostingsEnum has = folded.postings(null, PostingsEnum.NONE);
+            found |= has.advance(doc) == doc;
+          }
+        }
+        assertTrue(found, field + ": stem " + s + " of doc " + doc + " has no word among " + words);
+        checked++;
+      }
+    }
+    return checked;
   }
 
   private static Document document(StoredFields stored, int doc) {
