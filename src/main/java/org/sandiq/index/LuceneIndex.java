@@ -92,6 +92,7 @@ public final class LuceneIndex implements DocumentIndex {
             : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(ramBufferMb(Runtime.getRuntime().maxMemory()));
     config.setSimilarity(Ranking.similarity());
+    config.setCodec(new SandiqCodec());
     config.setCommitOnClose(false);
     AnalysisProfile profile = analyzers.profile();
     try {
