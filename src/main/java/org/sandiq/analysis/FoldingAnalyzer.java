@@ -2,12 +2,14 @@ package org.sandiq.analysis;
 
 import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.tr.ApostropheFilter;
+import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
  * Language-agnostic {@link Analyzer}: {@link WordTokenizer} (word boundaries for every script) and
@@ -19,7 +21,9 @@ import org.apache.lucene.analysis.tr.ApostropheFilter;
  * {@code Xankəndi}, {@code XANKƏNDİ} and {@code xankendi} become one term) and as {@code a} (as
  * English transliteration writes it: {@code Aliyev} for {@code Əliyev}), see {@link
  * SchwaVariantFilter}, and drops Turkic apostrophe suffixes; and {@link #fallback()}, the analyzer
- * for text in languages Sandiq has no rules for.
+ * for text in languages Sandiq has no rules for. Both drop the elided articles of French, Italian
+ * and Catalan ({@link #ELIDED}: {@code l'amour} is {@code amour}), which the Turkic rule would
+ * otherwise keep in place of the word.
  */
 public final class FoldingAnalyzer extends Analyzer {
   private final NormalizeCharMap charMap;
@@ -54,11 +58,27 @@ public final class FoldingAnalyzer extends Analyzer {
    * builds the same chain on its shared tokenisation.
    */
   static TokenStream neutralChain(TokenStream tokens) {
-    TokenStream result = new ApostropheFilter(tokens);
+    // The article before the word first: the Turkic rule keeps what comes before an apostrophe.
+    TokenStream result = new ApostropheFilter(new ElisionFilter(tokens, ELIDED));
     // Before folding, which would turn ə into a alone.
     result = new SchwaVariantFilter(result);
     return new ICUFoldingFilter(result);
   }
+
+  /**
+   * The elided articles and prepositions of French ({@code l'}, {@code d'}, {@code qu'} …), Italian
+   * ({@code dell'}, {@code un'} …) and Catalan, in any case: before an apostrophe they are not the
+   * word (Lucene's French, Italian and Catalan analyzers drop the same with {@link ElisionFilter}).
+   * A Turkic word before an apostrophe is a name (İstanbul'da), never one of these.
+   */
+  public static final CharArraySet ELIDED =
+      CharArraySet.unmodifiableSet(
+          new CharArraySet(
+              java.util.List.of(
+                  "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu",
+                  "puisqu", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl",
+                  "dagl", "degl", "negl", "sugl", "un", "v"),
+              true));
 
   /** The analyzer for languages without rules of their own. */
   public static FoldingAnalyzer fallback() {
@@ -79,7 +99,9 @@ public final class FoldingAnalyzer extends Analyzer {
   protected TokenStreamComponents createComponents(String fieldName) {
     Tokenizer source = new WordTokenizer();
     TokenStream result =
-        stripApostropheSuffixes ? neutralChain(source) : new ICUFoldingFilter(source);
+        stripApostropheSuffixes
+            ? neutralChain(source)
+            : new ICUFoldingFilter(new ElisionFilter(source, ELIDED));
     return new TokenStreamComponents(source, result);
   }
 

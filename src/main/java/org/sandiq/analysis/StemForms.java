@@ -108,13 +108,14 @@ public final class StemForms implements Closeable {
   }
 
   /**
-   * The folded field's term for one word of text: the Turkic dotless ı as i, the apostrophe suffix
-   * dropped, ə as e, then ICU folding; the chain of {@link FoldingAnalyzer#neutral()} on a single
-   * word (its other spelling of ə, as a, stands at the same offsets and needs no pair).
+   * The folded field's term for one word of text: an elided article dropped (l'amour), the Turkic
+   * dotless ı as i, the apostrophe suffix dropped, ə as e, then ICU folding; the chain of {@link
+   * FoldingAnalyzer#neutral()} on a single word (its other spelling of ə, as a, stands at the same
+   * offsets and needs no pair).
    */
   public static String neutralForm(CharSequence word) {
     StringBuilder mapped = new StringBuilder(word.length());
-    for (int i = 0; i < word.length(); i++) {
+    for (int i = elided(word); i < word.length(); i++) {
       char c = word.charAt(i);
       if (c == '\'' || c == '\u2019') {
         break;
@@ -128,6 +129,20 @@ public final class StemForms implements Closeable {
           });
     }
     return ICUFoldingFilter.NORMALIZER.normalize(mapped);
+  }
+
+  /**
+   * Where the word of {@code text} starts: after an elided article ({@link FoldingAnalyzer#ELIDED},
+   * as the folded chain drops it), else at 0.
+   */
+  static int elided(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\'' || c == '\u2019') {
+        return FoldingAnalyzer.ELIDED.contains(text.subSequence(0, i)) ? i + 1 : 0;
+      }
+    }
+    return 0;
   }
 
   @Override
@@ -209,21 +224,28 @@ public final class StemForms implements Closeable {
     }
 
     /**
-     * The neutral form of an ASCII source into {@link #ascii} (lower case, cut at an apostrophe,
-     * which is all ICU folding and the folded chain do to ASCII), returning its length; -1 when the
-     * source has a character beyond ASCII.
+     * The neutral form of an ASCII source into {@link #ascii} (lower case, an elided article
+     * dropped, cut at an apostrophe, which is all ICU folding and the folded chain do to ASCII),
+     * returning its length; -1 when the source has a character beyond ASCII.
      */
     private int foldAscii(int start, int end) {
       if (ascii.length < end - start) {
         ascii = new char[end - start];
       }
       int length = 0;
+      boolean elided = false;
       for (int i = start; i < end; i++) {
         char c = text.charAt(i);
         if (c >= 0x80) {
           return -1;
         }
         if (c == '\'') {
+          if (!elided && FoldingAnalyzer.ELIDED.contains(ascii, 0, length)) {
+            // An elided article (l'amour): the word is what follows.
+            elided = true;
+            length = 0;
+            continue;
+          }
           break;
         }
         ascii[length++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;

@@ -124,4 +124,15 @@ class AnalyzersTest {
     assertEquals(List.of("uber", "strasse"), terms(und, "Über Straße"));
     assertEquals(List.of("東京", "大学"), terms(und, "東京大学"));
   }
+
+  @Test
+  void elidedArticlesAreNotTheWord() throws IOException {
+    String text = "L'amour d’Italie dell'arte un'altra aujourd'hui İstanbul'da O'Brien";
+    assertEquals(
+        List.of("amour", "italie", "arte", "altra", "aujourd", "istanbul", "o"),
+        terms(ANALYZERS.folded(), text));
+    assertEquals(
+        List.of("amour", "italie", "arte", "altra", "aujourd'hui", "istanbul'da", "o'brien"),
+        terms(ANALYZERS.forLanguage(Language.UND), text));
+  }
 }

@@ -82,6 +82,10 @@ class StemFormsTest {
             "Ǆemal",
             "Résumé",
             "Don't",
+            "L'Amour",
+            "d’Italie",
+            "qu'il",
+            "l'aujourd'hui",
             "ARCHIVES")) {
       List<String> folded = Tokens.terms(ANALYZERS.folded(), "f", word);
       assertEquals(folded.get(0), StemForms.neutralForm(word), word);

@@ -33,6 +33,7 @@ class VariantStreamsTest {
               + "бежали через горы к Агдаму. Әлијев — азербайджанская кириллица.",
           "İstanbul'da yaşayan öğrencilerin kitaplarını IĞDIR'dan gelen çocuklar okudu.",
           "The archives' documents were searched by researchers, U.S.A. and e-mail included.",
+          "L'amour d'Italie et d’Artagnan qu'il aimait, l'aujourd'hui; dell'arte un'altra.",
           "東京タワー 中文 ภาษาไทย عربى Ελληνικά ǅemal Ǉubljana",
           "",
           "   \n\n   ",
