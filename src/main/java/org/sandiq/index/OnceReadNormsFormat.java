@@ -94,17 +94,12 @@ final class OnceReadNormsFormat extends NormsFormat {
       Copy copy = copies.get(field.name);
       if (copy == null) {
         NumericDocValues norms = in.getNorms(field);
-        if (norms.cost() >= maxDoc) {
-          // Every document has the field: Lucene's reader answers each in constant time.
-          return norms;
-        }
-        copy = Copy.of(norms, maxDoc);
-        if (copy == null) {
-          return in.getNorms(field);
-        }
+        // Every document has the field (Lucene's reader answers each in constant time), or a value
+        // does not fit a byte: Lucene's reader, decided once per field.
+        copy = norms.cost() >= maxDoc ? Copy.NONE : Copy.of(norms, maxDoc);
         copies.put(field.name, copy);
       }
-      return copy.iterator();
+      return copy == Copy.NONE ? in.getNorms(field) : copy.iterator();
     }
 
     @Override
@@ -120,7 +115,10 @@ final class OnceReadNormsFormat extends NormsFormat {
 
   /** A sparse field's norms: which documents have one, and each one's value as a byte. */
   private record Copy(FixedBitSet docs, byte[] values, long cost) {
-    /** The copy of {@code norms}, or null when a value does not fit a byte (then no copy). */
+    /** No copy: Lucene's reader serves the field. */
+    static final Copy NONE = new Copy(null, null, 0);
+
+    /** The copy of {@code norms}, or {@link #NONE} when a value does not fit a byte. */
     static Copy of(NumericDocValues norms, int maxDoc) throws IOException {
       FixedBitSet docs = new FixedBitSet(maxDoc);
       byte[] values = new byte[maxDoc];
@@ -128,7 +126,7 @@ final class OnceReadNormsFormat extends NormsFormat {
       for (int doc = norms.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = norms.nextDoc()) {
         long value = norms.longValue();
         if (value != (byte) value) {
-          return null;
+          return NONE;
         }
         docs.set(doc);
         values[doc] = (byte) value;
