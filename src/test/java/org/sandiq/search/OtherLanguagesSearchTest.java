@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sandiq.analysis.LanguageAnalyzers;
-import org.sandiq.index.FieldAnalyzers;
 import org.sandiq.ingest.DocumentIds;
-import org.sandiq.testing.Fixtures;
+import org.sandiq.testing.SearchableCorpus;
 
 /**
  * Text in languages Sandiq has no rules of its own for is found by its words: a French or Italian
@@ -23,8 +21,7 @@ import org.sandiq.testing.Fixtures;
  */
 class OtherLanguagesSearchTest {
   @TempDir static Path dir;
-  static LanguageAnalyzers analyzers;
-  static LuceneSearchService search;
+  static SearchableCorpus corpus;
 
   static final String FRENCH = "fr/amour.txt";
   static final String ITALIAN = "it/arte.txt";
@@ -32,36 +29,28 @@ class OtherLanguagesSearchTest {
 
   @BeforeAll
   static void buildIndex() throws Exception {
-    Path corpus = dir.resolve("corpus");
-    Fixtures.write(
-        corpus,
-        FRENCH,
-        "Souvenirs\n\nL'amour de la ville et l’histoire d'Italie qu'il raconte dans ses lettres,"
-            + " écrites aujourd'hui à Marseille pour les enfants de l'école.");
-    Fixtures.write(
-        corpus,
-        ITALIAN,
-        "Ricordi\n\nLa storia dell'arte e un'altra idea della città, raccontate nell'opera di"
-            + " Firenze per gli studenti della scuola.");
-    Fixtures.write(
-        corpus,
-        TURKISH,
-        "Hatıra\n\nİstanbul'da yaşayan öğrenciler kitaplarını okudu ve şehrin tarihini anlattı.");
-    assertTrue(Fixtures.reindex(corpus, dir.resolve("index"), false).succeeded());
-    analyzers = new LanguageAnalyzers();
-    search = new LuceneSearchService(dir.resolve("index"), new FieldAnalyzers(analyzers));
+    corpus =
+        SearchableCorpus.of(
+            dir,
+            Map.of(
+                FRENCH,
+                "Souvenirs\n\nL'amour de la ville et l’histoire d'Italie qu'il raconte dans ses"
+                    + " lettres, écrites aujourd'hui à Marseille pour les enfants de l'école.",
+                ITALIAN,
+                "Ricordi\n\nLa storia dell'arte e un'altra idea della città, raccontate nell'opera"
+                    + " di Firenze per gli studenti della scuola.",
+                TURKISH,
+                "Hatıra\n\nİstanbul'da yaşayan öğrenciler kitaplarını okudu ve şehrin tarihini"
+                    + " anlattı."));
   }
 
   @AfterAll
   static void close() throws Exception {
-    search.close();
-    analyzers.close();
+    corpus.close();
   }
 
   static Set<String> ids(String query) {
-    return search.search(new SearchRequest(query, null, 1, 50)).hits().stream()
-        .map(SearchResponse.Hit::id)
-        .collect(Collectors.toSet());
+    return corpus.ids(query);
   }
 
   @Test
@@ -82,7 +71,7 @@ class OtherLanguagesSearchTest {
 
   @Test
   void theSnippetMarksTheWordWithItsArticle() {
-    SearchResponse.Hit hit = search.search(SearchRequest.of("amour")).hits().get(0);
+    SearchResponse.Hit hit = corpus.search().search(SearchRequest.of("amour")).hits().get(0);
     assertTrue(hit.snippet().contains("<mark>L&#x27;amour</mark>"), hit.snippet());
   }
 
