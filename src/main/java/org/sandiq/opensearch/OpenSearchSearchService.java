@@ -235,19 +235,34 @@ public final class OpenSearchSearchService implements SearchService {
         }
       }
     }
-    boolean maybeMore = ranked.hits().size() >= fetch;
-    ClusterSearch.PageExtras[] extras = {null};
-    HitPage<ClusterHit> page =
-        collapse && planned.collapses()
-            ? HitPage.cut(
-                ranked.hits(),
-                planned.skip(),
-                request.size(),
-                maybeMore,
-                keys(extras, fields.contains(Fields.TITLE)),
-                after == null ? null : earlier(filtered, request))
-            : HitPage.uncollapsed(ranked.hits(), planned.skip(), request.size(), maybeMore);
-    return new Outcome(words, filtered, ranked, page, relaxed, extras[0]);
+    boolean collapsing = collapse && planned.collapses();
+    while (true) {
+      boolean maybeMore = ranked.hits().size() >= fetch;
+      ClusterSearch.PageExtras[] extras = {null};
+      HitPage<ClusterHit> page =
+          collapsing
+              ? HitPage.cut(
+                  ranked.hits(),
+                  planned.skip(),
+                  request.size(),
+                  maybeMore,
+                  keys(extras, fields.contains(Fields.TITLE)),
+                  after == null ? null : earlier(filtered, request))
+              : HitPage.uncollapsed(ranked.hits(), planned.skip(), request.size(), maybeMore);
+      int deeper =
+          PlannedSearch.deeperFetch(
+              fetch, page.distinct(), planned.skip() + request.size(), limits.maxDepth());
+      if (!collapsing
+          || page.entries().size() >= request.size()
+          || !maybeMore
+          || deeper == 0
+          || ranked.partial()) {
+        return new Outcome(words, filtered, ranked, page, relaxed, extras[0]);
+      }
+      // Copies collapsed away more of the ranked hits than the margin allowed for: rank deeper.
+      fetch = deeper;
+      ranked = search.hits(filtered.query(), request.sort(), after, fetch, fields);
+    }
   }
 
   /**

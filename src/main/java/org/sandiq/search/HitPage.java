@@ -52,15 +52,26 @@ public final class HitPage<T> {
 
   private final List<Entry<T>> entries;
   private final T continueAfter;
+  private final int distinct;
 
-  private HitPage(List<Entry<T>> entries, T continueAfter) {
+  private HitPage(List<Entry<T>> entries, T continueAfter, int distinct) {
     this.entries = entries;
     this.continueAfter = continueAfter;
+    this.distinct = distinct;
   }
 
   /** The shown hits, best first. */
   public List<Entry<T>> entries() {
     return entries;
+  }
+
+  /**
+   * How many distinct texts (and URLs) the page's cut found among the raw hits it read, those on
+   * earlier numbered pages included: with the raw hits read, the rate at which copies thin a
+   * ranking out ({@link PlannedSearch#deeperFetch}).
+   */
+  public int distinct() {
+    return distinct;
   }
 
   /**
@@ -116,7 +127,7 @@ public final class HitPage<T> {
     }
     boolean more = i < ranked.size() || maybeMore;
     T last = entries.size() == size && more ? ranked.get(i - 1) : null;
-    return new HitPage<>(entries, last);
+    return new HitPage<>(entries, last, unique);
   }
 
   /** A page of {@code ranked} with every copy kept, each its own entry. */
@@ -127,6 +138,6 @@ public final class HitPage<T> {
     }
     boolean more = skip + size < ranked.size() || maybeMore;
     T last = entries.size() == size && more ? ranked.get(skip + size - 1) : null;
-    return new HitPage<>(entries, last);
+    return new HitPage<>(entries, last, Math.min(ranked.size(), skip + size));
   }
 }

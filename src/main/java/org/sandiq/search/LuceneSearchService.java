@@ -347,9 +347,18 @@ public final class LuceneSearchService implements SearchService {
     FieldDoc after =
         request.cursor() == null ? null : Cursors.decode(request.cursor(), request.sort());
     int fetch = fetchSize(request, after != null);
+    boolean collapsing = collapse && (plan == null || !plan.listsCaptures());
     Query user = plan == null ? null : plan.strict();
     FilteredQuery filtered = FilteredQuery.of(user, request);
-    TopDocs top = hits(searcher, filtered.query(), request.sort(), after, fetch);
+    TopDocs top =
+        hits(
+            searcher,
+            filtered.query(),
+            request.sort(),
+            after,
+            fetch,
+            limits.exactTotal(),
+            collapsing);
     String relaxed = null;
     if (plan != null
         && !plan.listsCaptures()
@@ -358,7 +367,15 @@ public final class LuceneSearchService implements SearchService {
         && !searcher.timedOut()) {
       for (QueryBuilder.Mode mode : List.of(QueryBuilder.Mode.ANY, QueryBuilder.Mode.FUZZY)) {
         FilteredQuery looser = FilteredQuery.of(plan.relaxed(mode), request);
-        TopDocs more = hits(searcher, looser.query(), request.sort(), null, fetch);
+        TopDocs more =
+            hits(
+                searcher,
+                looser.query(),
+                request.sort(),
+                null,
+                fetch,
+                limits.exactTotal(),
+                collapsing);
         if (more.totalHits.value() > top.totalHits.value()) {
           top = more;
           user = plan.relaxed(mode);
@@ -371,21 +388,38 @@ public final class LuceneSearchService implements SearchService {
       }
     }
     int skip = after == null ? (request.page() - 1) * request.size() : 0;
-    boolean maybeMore = top.scoreDocs.length >= fetch;
-    List<ScoreDoc> ranked = java.util.Arrays.asList(top.scoreDocs);
-    // Read once for the page cut and again, for the shown hits' captures, when they are rendered.
-    CollapseKeys keys = new CollapseKeys(searcher, ranked);
-    HitPage<ScoreDoc> page =
-        collapse && (plan == null || !plan.listsCaptures())
-            ? HitPage.cut(
-                ranked,
-                skip,
-                request.size(),
-                maybeMore,
-                keys,
-                after == null ? null : outranked(searcher, filtered, request))
-            : HitPage.uncollapsed(ranked, skip, request.size(), maybeMore);
-    return new Outcome(user, filtered, top, page, keys, relaxed);
+    while (true) {
+      boolean maybeMore = top.scoreDocs.length >= fetch;
+      List<ScoreDoc> ranked = java.util.Arrays.asList(top.scoreDocs);
+      // Read once for the page cut and again, for the shown hits' captures, when they are rendered.
+      CollapseKeys keys = new CollapseKeys(searcher, ranked);
+      HitPage<ScoreDoc> page =
+          collapsing
+              ? HitPage.cut(
+                  ranked,
+                  skip,
+                  request.size(),
+                  maybeMore,
+                  keys,
+                  after == null ? null : outranked(searcher, filtered, request))
+              : HitPage.uncollapsed(ranked, skip, request.size(), maybeMore);
+      int deeper =
+          PlannedSearch.deeperFetch(
+              fetch, page.distinct(), skip + request.size(), limits.maxDepth());
+      if (!collapsing
+          || page.entries().size() >= request.size()
+          || !maybeMore
+          || deeper == 0
+          || searcher.timedOut()) {
+        return new Outcome(user, filtered, top, page, keys, relaxed);
+      }
+      // Captures of one URL (or, sorted by date, copies of one text) collapsed away more of the
+      // ranked hits than the margin allowed for: rank deeper. The total stays the first ranking's,
+      // so this one need not count and prunes from the start.
+      fetch = deeper;
+      TopDocs more = hits(searcher, filtered.query(), request.sort(), after, fetch, 1, true);
+      top = new TopDocs(top.totalHits, more.scoreDocs);
+    }
   }
 
   /**
@@ -401,23 +435,32 @@ public final class LuceneSearchService implements SearchService {
               .add(filtered.query(), BooleanClause.Occur.MUST)
               .add(new TermQuery(new Term(field, key)), BooleanClause.Occur.FILTER)
               .build();
-      TopDocs best = hits(searcher, same, request.sort(), null, 1);
+      TopDocs best = hits(searcher, same, request.sort(), null, 1, limits.exactTotal(), false);
       return best.scoreDocs.length > 0 && best.scoreDocs[0].doc != hit.doc;
     };
   }
 
   /**
-   * The best {@code n} hits after {@code after}. Matches are counted exactly up to {@link
-   * SearchLimits#exactTotal()}; past that, Lucene skips blocks that cannot make the page (block-max
-   * WAND), as OpenSearch does past its {@code track_total_hits}.
+   * The best {@code n} hits after {@code after}. Matches are counted exactly up to {@code
+   * threshold} ({@link SearchLimits#exactTotal()}); past that, Lucene skips blocks that cannot make
+   * the page (block-max WAND), as OpenSearch does past its {@code track_total_hits}. Ranked by
+   * relevance with {@code collapse}, the hits are the best copies of the {@code n} best texts
+   * ({@link CollapsedRanking}).
    */
   private TopDocs hits(
-      IndexSearcher searcher, Query query, SearchRequest.SortOrder order, FieldDoc after, int n)
+      IndexSearcher searcher,
+      Query query,
+      SearchRequest.SortOrder order,
+      FieldDoc after,
+      int n,
+      int threshold,
+      boolean collapse)
       throws IOException {
     Sort sort = sortOf(order);
-    int threshold = limits.exactTotal();
     if (sort == null) {
-      return searcher.search(query, new TopScoreDocCollectorManager(n, after, threshold));
+      return collapse
+          ? searcher.search(query, new CollapsedRanking(n, after, threshold))
+          : searcher.search(query, new TopScoreDocCollectorManager(n, after, threshold));
     }
     TopFieldDocs top =
         searcher.search(query, new TopFieldCollectorManager(sort, n, after, threshold));

@@ -80,6 +80,30 @@ public final class PlannedSearch {
     return Math.min(shown * 2 + 20, 2 * maxDepth);
   }
 
+  /**
+   * Raw hits to rank next when a collapsed page came out short of its size while more hits may
+   * exist, or 0 when {@code fetched} is already the most one request ranks ({@code 2 × maxDepth}).
+   * A short page means copies of one text or captures of one URL took more of the ranked hits than
+   * {@link #fetchSize}'s margin allowed for: a web archive that captured a page many times, whose
+   * copies rank side by side. The next ranking goes twice as deep as the rate of distinct texts so
+   * far says the page needs (at least twice as deep as before), so one more ranking usually fills
+   * it: each costs a search, and a deeper one prunes less.
+   *
+   * @param fetched raw hits the short page was cut from
+   * @param distinct distinct texts among them ({@link HitPage#distinct()})
+   * @param wanted distinct texts the page needs, those of earlier numbered pages included
+   * @param maxDepth the deepest hit pages may reach
+   */
+  public static int deeperFetch(int fetched, int distinct, int wanted, int maxDepth) {
+    int most = 2 * maxDepth;
+    if (fetched >= most) {
+      return 0;
+    }
+    long needed =
+        distinct == 0 ? 8L * fetched : (long) Math.ceil(2.0 * wanted * fetched / distinct);
+    return (int) Math.min(Math.max(needed, 2L * fetched), most);
+  }
+
   /** How many collapsed hits come before the page (none after a cursor). */
   public int skip() {
     return request.cursor() != null ? 0 : (request.page() - 1) * request.size();

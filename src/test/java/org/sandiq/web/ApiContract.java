@@ -42,6 +42,14 @@ abstract class ApiContract {
   static final String SEED = "seed/000_7171e9ebea0e3f35.txt";
   static final String SEED_COPY = "seed/copy-of-the-seed.txt";
 
+  /**
+   * Captures of one text, more than a page's margin of raw hits, all ranked above {@link #NOTES}.
+   */
+  static final int CAPTURES = 60;
+
+  /** Other texts with the captured text's rare word, each its own. */
+  static final int NOTES = 12;
+
   private SearchService search;
   private Javalin app;
   private String base;
@@ -57,6 +65,28 @@ abstract class ApiContract {
     Path corpus = Files.createTempDirectory("sandiq-contract").resolve("corpus");
     copyTree(Fixtures.shippedCorpus(), corpus);
     Files.copy(corpus.resolve(SEED), corpus.resolve(SEED_COPY));
+    // A page many times captured, whose copies outrank every other text with its word, as in a
+    // web archive's repeated crawls.
+    Path echoes = Files.createDirectories(corpus.resolve("echoes"));
+    for (int i = 0; i < CAPTURES; i++) {
+      Files.writeString(
+          echoes.resolve("capture-" + i + ".txt"),
+          "Quillwort census\n\nQuillwort, quillwort and more quillwort grow in the marsh.\n");
+    }
+    List<String> birds = List.of("heron", "bittern", "rail", "snipe", "curlew", "plover");
+    for (int i = 0; i < NOTES; i++) {
+      Files.writeString(
+          echoes.resolve("note-" + i + ".txt"),
+          "Field note "
+              + i
+              + "\n\nBeside pond "
+              + (i * 7 + 3)
+              + " a "
+              + birds.get(i % 6)
+              + " stood among sedges, reeds and one quillwort, the walk numbered "
+              + i
+              + ".\n");
+    }
     search = open(corpus);
     app = WebApp.create(search, new Corpus(corpus)::readRaw).start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
@@ -154,6 +184,24 @@ abstract class ApiContract {
         assertEquals(1, hit.get("duplicates").asInt(), hit.toString());
       }
     }
+  }
+
+  @Test
+  void aPageFillsPastManyCopiesOfOneText() throws Exception {
+    JsonNode first = search("quillwort", "&size=10");
+    assertEquals(CAPTURES + NOTES, first.get("total").asLong(), first.toString());
+    List<String> shown = ids(first);
+    assertEquals(10, shown.size(), "a full page of distinct texts: " + first);
+    int collapsed = 0;
+    for (JsonNode hit : first.get("hits")) {
+      collapsed += hit.get("duplicates").asInt() == CAPTURES - 1 ? 1 : 0;
+    }
+    assertEquals(1, collapsed, "the captures are one hit: " + first);
+    JsonNode next = search("quillwort", "&size=10&cursor=" + q(first.get("nextCursor").asText("")));
+    List<String> rest = ids(next);
+    assertEquals(NOTES + 1 - 10, rest.size(), next.toString());
+    assertTrue(rest.stream().noneMatch(shown::contains), shown + " then " + rest);
+    assertEquals(new HashSet<>(rest), new HashSet<>(ids(search("quillwort", "&size=10&page=2"))));
   }
 
   @Test

@@ -1,0 +1,197 @@
+package org.sandiq.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.util.BytesRef;
+import org.sandiq.index.Fields;
+
+/**
+ * Ranking by relevance that keeps only the best-ranked copy of each text ({@link Fields#TEXT_HASH})
+ * while it collects: the {@code n} best texts, each as its best document, in the order a plain
+ * ranking would list those documents.
+ *
+ * <p>Why not rank documents and collapse the list afterwards: a web archive that captured a page a
+ * hundred times ranks the hundred copies side by side, so the first page's margin of raw hits can
+ * hold one text and the page comes out nearly empty; ranking deeper until it fills costs a search
+ * per round, and a deep search prunes little. Here a copy that cannot beat the {@code n}-th best
+ * text is dropped as it comes, and once {@code n} texts are held (and the exact-total bound is
+ * counted), the lowest of them is the score a document must beat, so block-max pruning works as in
+ * a plain ranking. Captures of one URL with different texts are still collapsed by {@link HitPage}.
+ *
+ * <p>Each slice of the search (a segment or a partition of one) collects on its own; {@link
+ * #reduce} keeps each text's best over the slices. Matches are counted exactly until a slice has
+ * counted {@code threshold} of them, as {@code TopScoreDocCollectorManager} does.
+ */
+final class CollapsedRanking implements CollectorManager<CollapsedRanking.Texts, TopDocs> {
+  /** Best first: higher score, then lower document number (a plain ranking's order). */
+  private static final Comparator<Best> RANK =
+      Comparator.comparingDouble((Best b) -> -b.score).thenComparingInt(b -> b.doc);
+
+  private final int n;
+  private final ScoreDoc after;
+  private final int threshold;
+
+  /**
+   * @param n texts to keep
+   * @param after the last hit of the page before (only hits ranked below it are kept), or null
+   * @param threshold matches counted exactly; past it a total is a lower bound
+   */
+  CollapsedRanking(int n, ScoreDoc after, int threshold) {
+    this.n = Math.max(1, n);
+    this.after = after;
+    this.threshold = Math.max(threshold, this.n);
+  }
+
+  /** One text's best document so far. */
+  private static final class Best {
+    final Object key;
+    int doc;
+    float score;
+
+    Best(Object key, int doc, float score) {
+      this.key = key;
+      this.doc = doc;
+      this.score = score;
+    }
+
+    boolean outranks(float otherScore, int otherDoc) {
+      return score > otherScore || (score == otherScore && doc < otherDoc);
+    }
+  }
+
+  @Override
+  public Texts newCollector() {
+    return new Texts();
+  }
+
+  @Override
+  public TopDocs reduce(Collection<Texts> slices) {
+    Map<Object, Best> best = new HashMap<>();
+    long total = 0;
+    boolean atLeast = false;
+    for (Texts slice : slices) {
+      total += slice.total;
+      atLeast |= slice.pruning;
+      for (Best b : slice.held.values()) {
+        best.merge(b.key, b, (x, y) -> x.outranks(y.score, y.doc) ? x : y);
+      }
+    }
+    List<Best> ranked = new ArrayList<>(best.values());
+    ranked.sort(RANK);
+    ScoreDoc[] hits =
+        ranked.stream().limit(n).map(b -> new ScoreDoc(b.doc, b.score)).toArray(ScoreDoc[]::new);
+    TotalHits.Relation relation =
+        atLeast ? TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO : TotalHits.Relation.EQUAL_TO;
+    return new TopDocs(new TotalHits(total, relation), hits);
+  }
+
+  /** The collector of one slice. */
+  final class Texts implements Collector {
+    /** Held texts by key; a document without a text key is a text of its own, keyed by number. */
+    private final Map<Object, Best> held = new HashMap<>();
+
+    /** The held texts, worst at the head. */
+    private final PriorityQueue<Best> worstFirst = new PriorityQueue<>(RANK.reversed());
+
+    private long total;
+    private boolean pruning;
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.TOP_SCORES;
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+      SortedDocValues keys = DocValues.getSorted(context.reader(), Fields.TEXT_HASH);
+      int base = context.docBase;
+      return new LeafCollector() {
+        private Scorable scorer;
+        private float minScore;
+
+        @Override
+        public void setScorer(Scorable scorer) throws IOException {
+          this.scorer = scorer;
+          this.minScore = 0;
+          prune();
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+          float score = scorer.score();
+          total++;
+          int global = base + doc;
+          if (after != null && !ranksBelowAfter(score, global)) {
+            return;
+          }
+          Best worst = worstFirst.size() < n ? null : worstFirst.peek();
+          if (worst != null && !outranks(score, global, worst)) {
+            // Not better than the worst held text, so not better than its own text if held.
+            prune();
+            return;
+          }
+          Object key = keys.advanceExact(doc) ? keys.lookupOrd(keys.ordValue()) : global;
+          Best same = held.get(key);
+          if (same != null) {
+            if (outranks(score, global, same)) {
+              worstFirst.remove(same);
+              same.doc = global;
+              same.score = score;
+              worstFirst.add(same);
+            }
+          } else {
+            if (worst != null) {
+              held.remove(worstFirst.poll().key);
+            }
+            Object kept = key instanceof BytesRef bytes ? BytesRef.deepCopyOf(bytes) : key;
+            Best text = new Best(kept, global, score);
+            held.put(kept, text);
+            worstFirst.add(text);
+          }
+          prune();
+        }
+
+        /**
+         * Past the exact-total bound with {@code n} texts held, a document must beat the worst of
+         * them; documents come in increasing number, so an equal score loses (Lucene's own top-hits
+         * collector reasons the same way).
+         */
+        private void prune() throws IOException {
+          if (scorer != null && total > threshold && worstFirst.size() >= n) {
+            pruning = true;
+            float least = Math.nextUp(worstFirst.peek().score);
+            if (least > minScore) {
+              minScore = least;
+              scorer.setMinCompetitiveScore(least);
+            }
+          }
+        }
+      };
+    }
+
+    private boolean ranksBelowAfter(float score, int doc) {
+      return score < after.score || (score == after.score && doc > after.doc);
+    }
+
+    private boolean outranks(float score, int doc, Best than) {
+      return score > than.score || (score == than.score && doc < than.doc);
+    }
+  }
+}
