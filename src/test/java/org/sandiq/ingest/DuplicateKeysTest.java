@@ -1,9 +1,12 @@
 package org.sandiq.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DuplicateKeysTest {
@@ -53,6 +56,71 @@ class DuplicateKeysTest {
     assertNotEquals(keys("a.txt", "xocali").exact(), keys("b.txt", "xocalı").exact());
     assertNotEquals(keys("a.txt", "il").exact(), keys("b.txt", "il ٣").exact());
     assertNotEquals(keys("a.txt", "ab").exact(), keys("b.txt", "a b").exact());
+  }
+
+  @Test
+  void plainAsciiTakesItsOwnPassWithTheSameWords() {
+    java.util.Random random = new java.util.Random(7);
+    String alphabet = "aZ09 \n\t.,;'-_/@#~`[]{}\u0000\u007fQxyZ";
+    for (int round = 0; round < 2000; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0, n = random.nextInt(60); i < n; i++) {
+        text.append(
+            random.nextBoolean()
+                ? (char) (32 + random.nextInt(95))
+                : alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      DuplicateKeys.Words fast = DuplicateKeys.Words.ofAscii(text.toString());
+      DuplicateKeys.Words any = DuplicateKeys.Words.ofAny(text.toString());
+      assertArrayEquals(any.joined(), fast.joined(), text.toString());
+      assertEquals(any.count(), fast.count(), text.toString());
+      assertArrayEquals(
+          java.util.Arrays.copyOf(any.hashes(), any.count()),
+          java.util.Arrays.copyOf(fast.hashes(), fast.count()),
+          text.toString());
+    }
+    assertEquals(keys("a.txt", STORY).exact(), keys("b.txt", STORY + " ¡").exact());
+  }
+
+  @Test
+  void textBelowCjkFoldsByTableAsByTheNormaliser() {
+    java.util.Random random = new java.util.Random(11);
+    int byTable = 0;
+    for (int round = 0; round < 3000; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0, n = random.nextInt(40); i < n; i++) {
+        // Mostly letters of U+0080..U+04FF (combining marks included), some ASCII, some of the
+        // rest of the table (other alphabets, punctuation, symbols).
+        int kind = random.nextInt(6);
+        text.append(
+            (char)
+                (kind == 0
+                    ? 32 + random.nextInt(95)
+                    : kind == 1 ? random.nextInt(0x3000) : random.nextInt(0x500)));
+      }
+      String folded = DuplicateKeys.Words.foldByTable(text.toString());
+      if (folded != null) {
+        byTable++;
+        assertEquals(
+            DuplicateKeys.Words.foldByNormalizer(text.toString()), folded, text.toString());
+      }
+    }
+    assertTrue(byTable > 2900, "most of these texts fold by table: " + byTable);
+    for (String text :
+        List.of(
+            "İstanbul'da Xocalı ƏŞĞÇÖÜ ı",
+            "Ходжалы Ёлка ǅemal ½ ŉ ﬀ",
+            "Ἀθῆναι “quoted” — ½ №5 ™ ℌ ⅻ",
+            "漢字 😀")) {
+      String folded = DuplicateKeys.Words.foldByTable(text);
+      if (folded != null) {
+        assertEquals(DuplicateKeys.Words.foldByNormalizer(text), folded, text);
+      }
+    }
+    assertNull(
+        DuplicateKeys.Words.foldByTable("ΟΔΥΣΣΕΥΣ"), "final sigma depends on its neighbours");
+    assertEquals("οδυσσευς", DuplicateKeys.Words.fold("ΟΔΥΣΣΕΥΣ"));
+    assertEquals("xocalı", DuplicateKeys.Words.fold("XOCALı"));
   }
 
   @Test
