@@ -56,8 +56,8 @@ public record DuplicateKeys(String exact, String near, String url) {
     /**
      * The words of ASCII text: letters and digits, upper case lowered by adding 32, on the text's
      * bytes (a Latin-1 string hands them over in one copy): no lower-cased copy of the text, no
-     * code-point decoding, no UTF-8 encoding of the joined words. It was a third of the keys' time,
-     * itself an eighth of a standard-analysis reindex, in bounds checks and per-character calls.
+     * code-point decoding, no UTF-8 encoding of the joined words (the general pass spent its time
+     * in those, in bounds checks and in per-character calls).
      */
     static Words ofAscii(String text) {
       byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
