@@ -129,7 +129,6 @@ final class CollapsedRanking implements CollectorManager<CollapsedRanking.Texts,
         @Override
         public void setScorer(Scorable scorer) throws IOException {
           this.scorer = scorer;
-          this.minScore = 0;
           prune();
         }
 

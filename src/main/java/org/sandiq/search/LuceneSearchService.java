@@ -346,7 +346,7 @@ public final class LuceneSearchService implements SearchService {
       throws IOException {
     FieldDoc after =
         request.cursor() == null ? null : Cursors.decode(request.cursor(), request.sort());
-    int fetch = fetchSize(request, after != null);
+    int fetch = PlannedSearch.fetchSize(request, limits.maxDepth());
     boolean collapsing = collapse && (plan == null || !plan.listsCaptures());
     Query user = plan == null ? null : plan.strict();
     FilteredQuery filtered = FilteredQuery.of(user, request);
@@ -471,12 +471,6 @@ public final class LuceneSearchService implements SearchService {
   private static InvalidRequestException tooManyTerms() {
     return new InvalidRequestException(
         "the query expands to too many terms: make prefixes and fuzzy words longer");
-  }
-
-  /** Raw hits to fetch: the page, with a margin for collapsed duplicates. */
-  private int fetchSize(SearchRequest request, boolean cursor) {
-    int shown = cursor ? request.size() : request.page() * request.size();
-    return Math.min(shown * 2 + 20, 2 * limits.maxDepth());
   }
 
   private static Sort sortOf(SearchRequest.SortOrder order) {

@@ -76,6 +76,11 @@ public final class PlannedSearch {
    * @param maxDepth the deepest hit pages may reach
    */
   public int fetchSize(int maxDepth) {
+    return fetchSize(request, maxDepth);
+  }
+
+  /** {@link #fetchSize(int)} of {@code request}, for a backend that holds the request alone. */
+  static int fetchSize(SearchRequest request, int maxDepth) {
     int shown = request.cursor() != null ? request.size() : request.page() * request.size();
     return Math.min(shown * 2 + 20, 2 * maxDepth);
   }
