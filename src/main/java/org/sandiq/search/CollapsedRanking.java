@@ -59,14 +59,22 @@ final class CollapsedRanking implements CollectorManager<CollapsedRanking.Texts,
     this.threshold = Math.max(threshold, this.n);
   }
 
-  /** One text's best document so far. */
+  /**
+   * One text's best document so far. Its key is the text's ordinal in the segment being collected
+   * ({@code ord}, or -1 where the text is not in it) and, once the slice has moved past the segment
+   * that found it, the key's bytes: ordinals compare within a segment only, and looking bytes up
+   * for every collected copy was a tenth of a search's ranking.
+   */
   private static final class Best {
-    final Object key;
+    /** The text key's bytes, or null while known only by {@link #ord} or for a document without. */
+    BytesRef key;
+
+    int ord;
     int doc;
     float score;
 
-    Best(Object key, int doc, float score) {
-      this.key = key;
+    Best(int ord, int doc, float score) {
+      this.ord = ord;
       this.doc = doc;
       this.score = score;
     }
@@ -82,18 +90,24 @@ final class CollapsedRanking implements CollectorManager<CollapsedRanking.Texts,
   }
 
   @Override
-  public TopDocs reduce(Collection<Texts> slices) {
-    Map<Object, Best> best = new HashMap<>();
+  public TopDocs reduce(Collection<Texts> slices) throws IOException {
+    Map<BytesRef, Best> best = new HashMap<>();
+    List<Best> ranked = new ArrayList<>();
     long total = 0;
     boolean atLeast = false;
     for (Texts slice : slices) {
       total += slice.total;
       atLeast |= slice.pruning;
-      for (Best b : slice.held.values()) {
-        best.merge(b.key, b, (x, y) -> x.outranks(y.score, y.doc) ? x : y);
+      slice.resolveKeys();
+      for (Best b : slice.worstFirst) {
+        if (b.key == null) {
+          ranked.add(b); // a document without a text key is a text of its own
+        } else {
+          best.merge(b.key, b, (x, y) -> x.outranks(y.score, y.doc) ? x : y);
+        }
       }
     }
-    List<Best> ranked = new ArrayList<>(best.values());
+    ranked.addAll(best.values());
     ranked.sort(RANK);
     ScoreDoc[] hits =
         ranked.stream().limit(n).map(b -> new ScoreDoc(b.doc, b.score)).toArray(ScoreDoc[]::new);
@@ -104,11 +118,14 @@ final class CollapsedRanking implements CollectorManager<CollapsedRanking.Texts,
 
   /** The collector of one slice. */
   final class Texts implements Collector {
-    /** Held texts by key; a document without a text key is a text of its own, keyed by number. */
-    private final Map<Object, Best> held = new HashMap<>();
-
     /** The held texts, worst at the head. */
     private final PriorityQueue<Best> worstFirst = new PriorityQueue<>(RANK.reversed());
+
+    /** The held texts found in the segment being collected, by their ordinal in it. */
+    private final Map<Integer, Best> byOrd = new HashMap<>();
+
+    /** The text keys of the segment being collected (null before the first). */
+    private SortedDocValues segmentKeys;
 
     private long total;
     private boolean pruning;
@@ -120,7 +137,17 @@ final class CollapsedRanking implements CollectorManager<CollapsedRanking.Texts,
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+      resolveKeys();
       SortedDocValues keys = DocValues.getSorted(context.reader(), Fields.TEXT_HASH);
+      segmentKeys = keys;
+      // The texts held from earlier segments, found again by their bytes in this one.
+      byOrd.clear();
+      for (Best b : worstFirst) {
+        b.ord = b.key == null ? -1 : keys.lookupTerm(b.key);
+        if (b.ord >= 0) {
+          byOrd.put(b.ord, b);
+        }
+      }
       int base = context.docBase;
       return new LeafCollector() {
         private Scorable scorer;
@@ -146,8 +173,8 @@ final class CollapsedRanking implements CollectorManager<CollapsedRanking.Texts,
             prune();
             return;
           }
-          Object key = keys.advanceExact(doc) ? keys.lookupOrd(keys.ordValue()) : global;
-          Best same = held.get(key);
+          int ord = keys.advanceExact(doc) ? keys.ordValue() : -1;
+          Best same = ord < 0 ? null : byOrd.get(ord);
           if (same != null) {
             if (outranks(score, global, same)) {
               worstFirst.remove(same);
@@ -157,11 +184,15 @@ final class CollapsedRanking implements CollectorManager<CollapsedRanking.Texts,
             }
           } else {
             if (worst != null) {
-              held.remove(worstFirst.poll().key);
+              Best dropped = worstFirst.poll();
+              if (dropped.ord >= 0) {
+                byOrd.remove(dropped.ord);
+              }
             }
-            Object kept = key instanceof BytesRef bytes ? BytesRef.deepCopyOf(bytes) : key;
-            Best text = new Best(kept, global, score);
-            held.put(kept, text);
+            Best text = new Best(ord, global, score);
+            if (ord >= 0) {
+              byOrd.put(ord, text);
+            }
             worstFirst.add(text);
           }
           prune();
@@ -183,6 +214,23 @@ final class CollapsedRanking implements CollectorManager<CollapsedRanking.Texts,
           }
         }
       };
+    }
+
+    /**
+     * Gives the held texts of the segment collected last their keys' bytes (a few lookups per
+     * segment, for the texts still held when it ends).
+     */
+    private void resolveKeys() throws IOException {
+      if (segmentKeys == null) {
+        return;
+      }
+      for (Best b : worstFirst) {
+        if (b.key == null && b.ord >= 0) {
+          b.key = BytesRef.deepCopyOf(segmentKeys.lookupOrd(b.ord));
+        }
+        b.ord = -1;
+      }
+      segmentKeys = null;
     }
 
     private boolean ranksBelowAfter(float score, int doc) {

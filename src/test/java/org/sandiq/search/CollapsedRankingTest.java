@@ -79,7 +79,10 @@ class CollapsedRankingTest {
               .add(new TermQuery(new Term("body", "fjord")), BooleanClause.Occur.SHOULD)
               .build();
       Query one = new TermQuery(new Term("body", "cedar"));
-      for (IndexSearcher searcher : List.of(whole.searcher(reader), split.searcher(reader))) {
+      // Per segment, per partition, and every segment in one slice (a searcher without workers):
+      // one collector then meets a text's copies in several segments.
+      for (IndexSearcher searcher :
+          List.of(whole.searcher(reader), split.searcher(reader), new IndexSearcher(reader))) {
         for (Query query : List.of(either, one)) {
           List<ScoreDoc> expected = firstOfEachText(searcher, reader, query);
           for (int n : List.of(1, 7, 40, 5000)) {
