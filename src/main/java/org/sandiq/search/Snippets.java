@@ -29,9 +29,11 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
@@ -362,6 +364,15 @@ final class Snippets {
     @Override
     protected OffsetSource getOffsetSource(String field) {
       return sources.getOrDefault(field, OffsetSource.ANALYSIS);
+    }
+
+    /** Postings walked forwards over the page ({@link ForwardPostings}). */
+    @Override
+    protected FieldOffsetStrategy getOffsetStrategy(
+        OffsetSource offsetSource, UHComponents components) {
+      return offsetSource == OffsetSource.POSTINGS
+          ? new ForwardPostings(components)
+          : super.getOffsetStrategy(offsetSource, components);
     }
 
     @Override
