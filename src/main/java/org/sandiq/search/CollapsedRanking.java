@@ -91,19 +91,28 @@ final class CollapsedRanking implements CollectorManager<CollapsedRanking.Texts,
 
   @Override
   public TopDocs reduce(Collection<Texts> slices) throws IOException {
-    Map<BytesRef, Best> best = new HashMap<>();
+    // Slices that each collected the same one segment (a compacted index cut into partitions)
+    // tell texts apart by ordinal; otherwise by the keys' bytes.
+    boolean oneSegment =
+        slices.stream().allMatch(s -> s.segments <= 1)
+            && slices.stream().mapToInt(s -> s.segmentOrd).filter(o -> o >= 0).distinct().count()
+                <= 1;
+    Map<Object, Best> best = new HashMap<>();
     List<Best> ranked = new ArrayList<>();
     long total = 0;
     boolean atLeast = false;
     for (Texts slice : slices) {
       total += slice.total;
       atLeast |= slice.pruning;
-      slice.resolveKeys();
+      if (!oneSegment) {
+        slice.resolveKeys();
+      }
       for (Best b : slice.worstFirst) {
-        if (b.key == null) {
+        Object key = oneSegment ? (b.ord >= 0 ? Integer.valueOf(b.ord) : null) : b.key;
+        if (key == null) {
           ranked.add(b); // a document without a text key is a text of its own
         } else {
-          best.merge(b.key, b, (x, y) -> x.outranks(y.score, y.doc) ? x : y);
+          best.merge(key, b, (x, y) -> x.outranks(y.score, y.doc) ? x : y);
         }
       }
     }
@@ -127,6 +136,11 @@ final class CollapsedRanking implements CollectorManager<CollapsedRanking.Texts,
     /** The text keys of the segment being collected (null before the first). */
     private SortedDocValues segmentKeys;
 
+    /** That segment's number in the reader (-1 before the first), and how many were collected. */
+    private int segmentOrd = -1;
+
+    private int segments;
+
     private long total;
     private boolean pruning;
 
@@ -137,17 +151,21 @@ final class CollapsedRanking implements CollectorManager<CollapsedRanking.Texts,
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      resolveKeys();
       SortedDocValues keys = DocValues.getSorted(context.reader(), Fields.TEXT_HASH);
-      segmentKeys = keys;
-      // The texts held from earlier segments, found again by their bytes in this one.
-      byOrd.clear();
-      for (Best b : worstFirst) {
-        b.ord = b.key == null ? -1 : keys.lookupTerm(b.key);
-        if (b.ord >= 0) {
-          byOrd.put(b.ord, b);
+      if (context.ord != segmentOrd) {
+        resolveKeys();
+        segments++;
+        segmentOrd = context.ord;
+        // The texts held from earlier segments, found again by their bytes in this one.
+        byOrd.clear();
+        for (Best b : worstFirst) {
+          b.ord = b.key == null ? -1 : keys.lookupTerm(b.key);
+          if (b.ord >= 0) {
+            byOrd.put(b.ord, b);
+          }
         }
       }
+      segmentKeys = keys;
       int base = context.docBase;
       return new LeafCollector() {
         private Scorable scorer;
@@ -218,7 +236,8 @@ final class CollapsedRanking implements CollectorManager<CollapsedRanking.Texts,
 
     /**
      * Gives the held texts of the segment collected last their keys' bytes (a few lookups per
-     * segment, for the texts still held when it ends).
+     * segment, for the texts still held when it ends; none when every slice collected the same one
+     * segment).
      */
     private void resolveKeys() throws IOException {
       if (segmentKeys == null) {

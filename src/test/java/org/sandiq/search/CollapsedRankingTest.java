@@ -69,10 +69,26 @@ class CollapsedRankingTest {
         writer.addDocument(d);
       }
     }
-    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir));
-        SearchWorkers whole = new SearchWorkers(1, Integer.MAX_VALUE);
-        SearchWorkers split = new SearchWorkers(3, 100)) {
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
       assertTrue(reader.leaves().size() > 1);
+      keepsEachTextsBest(reader);
+    }
+    // One segment (a compacted index), cut into partitions: the slices tell texts apart by
+    // ordinal alone.
+    try (FSDirectory directory = FSDirectory.open(dir);
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+      writer.forceMerge(1);
+    }
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
+      assertEquals(1, reader.leaves().size());
+      keepsEachTextsBest(reader);
+    }
+  }
+
+  private static void keepsEachTextsBest(DirectoryReader reader) throws Exception {
+    try (SearchWorkers whole = new SearchWorkers(1, Integer.MAX_VALUE);
+        SearchWorkers split = new SearchWorkers(3, 100)) {
+      assertTrue(split.searcher(reader).getSlices().length > 1);
       Query either =
           new BooleanQuery.Builder()
               .add(new TermQuery(new Term("body", "amber")), BooleanClause.Occur.SHOULD)
