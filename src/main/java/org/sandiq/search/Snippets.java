@@ -27,7 +27,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -57,10 +56,11 @@ import org.sandiq.index.Fields;
  * wildcard and fuzzy words have no terms to look up in postings: for those the highlighter analyses
  * the text, as it did for every hit before offsets were indexed.
  *
- * <p>Passages are cut at spaces to about {@value #PASSAGE_CHARS} characters rather than at sentence
- * ends: the JDK's sentence iterator cost a tenth of a search, and archived text often has no
- * sentence ends where a reader would expect them. A document with no match in its text (a title
- * match) shows its opening.
+ * <p>Passages are cut at whitespace ({@link PassageBreaks}, which also cuts a long run without any,
+ * so that no passage is much longer than asked) to about {@value #PASSAGE_CHARS} characters rather
+ * than at sentence ends: the JDK's sentence iterator cost a tenth of a search, and archived text
+ * often has no sentence ends where a reader would expect them. A document with no match in its text
+ * (a title match) shows its opening.
  */
 final class Snippets {
   /** About how long one passage is, in characters. */
@@ -344,7 +344,7 @@ final class Snippets {
   /**
    * A highlighter for hits whose stored titles and texts the caller has already read (by document
    * id): it takes them as given instead of reading the stored fields again, and cuts the title as
-   * one passage and the text at spaces.
+   * one passage and the text at whitespace.
    */
   private static final class StoredValues extends UnifiedHighlighter {
     private final Map<String, OffsetSource> sources;
@@ -385,7 +385,11 @@ final class Snippets {
         CharSequence[] stored = values.get(doc);
         CharSequence[] forDoc = new CharSequence[fields.length];
         for (int i = 0; i < fields.length; i++) {
-          forDoc[i] = fields[i].equals(Fields.TITLE) ? stored[0] : stored[1];
+          CharSequence value = fields[i].equals(Fields.TITLE) ? stored[0] : stored[1];
+          // Only the first getMaxLength() characters are searched for passages, as the base
+          // class's own loading cuts them: past that, a long text cost a walk over all its marks.
+          forDoc[i] =
+              value.length() > getMaxLength() ? value.subSequence(0, getMaxLength()) : value;
         }
         docs.add(forDoc);
       }
@@ -401,8 +405,7 @@ final class Snippets {
     protected BreakIterator getBreakIterator(String field) {
       return field.equals(Fields.TITLE)
           ? new WholeBreakIterator()
-          : LengthGoalBreakIterator.createClosestToLength(
-              new CustomSeparatorBreakIterator(' '), PASSAGE_CHARS, 0.5f);
+          : LengthGoalBreakIterator.createClosestToLength(new PassageBreaks(), PASSAGE_CHARS, 0.5f);
     }
   }
 
