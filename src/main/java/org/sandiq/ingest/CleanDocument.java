@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param url the document's URL: for an archived capture the URL the archive captured (WARC target
  *     URI, ARC URL), for a loose HTML file its canonical link when it has one, else its
  *     corpus-relative path
- * @param title a human-readable title, never empty
+ * @param title a human-readable title, never empty, at most {@link #MAX_TITLE_CHARS} characters
  * @param text the main text, blocks separated by a blank line
  * @param date the publication date when the page states one, else the capture date, else null
  * @param site the host name without {@code www.} for web documents; for loose files, the top folder
@@ -35,6 +35,25 @@ public record CleanDocument(
     Instant captureDate,
     String description,
     String canonicalUrl) {
+
+  /**
+   * The longest title kept, in characters: a page can declare a title of any length (a hostile one,
+   * megabytes), and every hit shows its title whole. Real titles are far shorter.
+   */
+  public static final int MAX_TITLE_CHARS = 300;
+
+  /** The longest description kept, in characters, for the same reason. */
+  public static final int MAX_DESCRIPTION_CHARS = 1_000;
+
+  /** Cuts an overlong title or description at a word with an ellipsis. */
+  public CleanDocument {
+    if (title != null) {
+      title = PlainText.shortened(title, MAX_TITLE_CHARS);
+    }
+    if (description != null) {
+      description = PlainText.shortened(description, MAX_DESCRIPTION_CHARS);
+    }
+  }
 
   /** A document without a canonical link. */
   public CleanDocument(

@@ -186,11 +186,23 @@ final class PlainText {
     if (sentenceEnd > 0) {
       first = first.substring(0, sentenceEnd);
     }
-    if (first.length() <= TITLE_MAX_CHARS) {
-      return first;
+    return shortened(first, TITLE_MAX_CHARS);
+  }
+
+  /**
+   * {@code line} when it has at most {@code max} characters, else cut at its last space before
+   * {@code max} (or at {@code max} when that space is in the first half, never inside a surrogate
+   * pair) with an ellipsis.
+   */
+  static String shortened(String line, int max) {
+    if (line.length() <= max) {
+      return line;
     }
-    int cut = first.lastIndexOf(' ', TITLE_MAX_CHARS);
-    return first.substring(0, cut > TITLE_MAX_CHARS / 2 ? cut : TITLE_MAX_CHARS).strip() + "…";
+    int cut = line.lastIndexOf(' ', max);
+    if (cut <= max / 2) {
+      cut = Character.isHighSurrogate(line.charAt(max - 1)) ? max - 1 : max;
+    }
+    return line.substring(0, cut).strip() + "…";
   }
 
   private static int sentenceEnd(String line) {

@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sandiq.testing.Fixtures;
 
@@ -139,6 +140,35 @@ class DocumentCleanerTest {
     CleanDocument doc =
         cleaner.clean(html("a.html", null, "<p>Short page about Baku and its old city.</p>"));
     assertEquals("Short page about Baku and its old city.", doc.title());
+  }
+
+  @Test
+  void overlongTitlesAndDescriptionsAreCutAtAWord() throws Exception {
+    String words = "Xocalı soyqırımı haqqında ".repeat(40_000);
+    CleanDocument page =
+        cleaner.clean(
+            html(
+                "long.html",
+                null,
+                "<title>"
+                    + words
+                    + "</title><meta name=description content=\""
+                    + words
+                    + "\"><p>The page itself is short.</p>"));
+    assertTrue(page.title().length() <= CleanDocument.MAX_TITLE_CHARS + 1, page.title());
+    assertTrue(page.title().startsWith("Xocalı soyqırımı haqqında Xocalı"), page.title());
+    assertTrue(page.title().endsWith("…"), page.title());
+    for (String word : page.title().replace("…", "").split(" ")) {
+      assertTrue(Set.of("Xocalı", "soyqırımı", "haqqında").contains(word), word);
+    }
+    assertTrue(page.description().length() <= CleanDocument.MAX_DESCRIPTION_CHARS + 1);
+    // No space to cut at: a hard cut, never between the halves of a surrogate pair.
+    CleanDocument emoji =
+        cleaner.clean(
+            html("emoji.html", null, "<title>a" + "😀".repeat(1_000) + "</title><p>x</p>"));
+    String title = emoji.title();
+    assertFalse(Character.isHighSurrogate(title.charAt(title.length() - 2)), title);
+    assertTrue(title.length() <= CleanDocument.MAX_TITLE_CHARS + 1, title);
   }
 
   @Test
