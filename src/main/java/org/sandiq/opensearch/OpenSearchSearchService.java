@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.sandiq.index.FieldAnalyzers;
@@ -300,11 +298,7 @@ public final class OpenSearchSearchService implements SearchService {
    */
   private HitPage.Earlier<ClusterHit> earlier(FilteredQuery filtered, SearchRequest request) {
     return (hit, field, key) -> {
-      Query same =
-          new BooleanQuery.Builder()
-              .add(filtered.query(), BooleanClause.Occur.MUST)
-              .add(new TermQuery(new Term(field, key)), BooleanClause.Occur.FILTER)
-              .build();
+      Query same = filtered.within(field, key);
       List<ClusterHit> best = search.hits(same, request.sort(), null, 1, Set.of(Fields.ID)).hits();
       return !best.isEmpty() && !best.get(0).text(Fields.ID).equals(hit.text(Fields.ID));
     };

@@ -47,6 +47,18 @@ public record FilteredQuery(Query base, Map<String, String> facetFilters) {
     return without(null);
   }
 
+  /**
+   * The query with every filter, restricted to the documents whose {@code field} is {@code key}
+   * (one text, one URL). The restriction is a filter, so scores and the order are the query's own:
+   * how a page after a cursor tells whether a hit's copy came on an earlier page.
+   */
+  public Query within(String field, String key) {
+    return new BooleanQuery.Builder()
+        .add(query(), BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(field, key)), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
   /** The query with every facet filter except the one on dimension {@code skip}. */
   public Query without(String skip) {
     if (facetFilters.isEmpty()) {

@@ -2,16 +2,12 @@ package org.sandiq.search;
 
 import java.io.IOException;
 import java.util.List;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -143,17 +139,14 @@ final class PageRanker {
 
   /**
    * For a page after a cursor: a hit is outranked when the best hit of the same query restricted to
-   * its key (text or URL) is another document. The restriction is a filter, so scores and the order
-   * (ties by document number) are the main search's: that other document came on an earlier page.
+   * its key (text or URL) is another document ({@link FilteredQuery#within}: scores and the order,
+   * ties by document number, are the main search's), so that other document came on an earlier
+   * page.
    */
   private HitPage.Earlier<ScoreDoc> outranked(
       IndexSearcher searcher, FilteredQuery filtered, SearchRequest request) {
     return (hit, field, key) -> {
-      Query same =
-          new BooleanQuery.Builder()
-              .add(filtered.query(), BooleanClause.Occur.MUST)
-              .add(new TermQuery(new Term(field, key)), BooleanClause.Occur.FILTER)
-              .build();
+      Query same = filtered.within(field, key);
       TopDocs best = hits(searcher, same, request.sort(), null, 1, limits.exactTotal(), false);
       return best.scoreDocs.length > 0 && best.scoreDocs[0].doc != hit.doc;
     };
