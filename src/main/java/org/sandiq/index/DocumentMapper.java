@@ -1,6 +1,11 @@
 package org.sandiq.index;
 
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.miscellaneous.EmptyTokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -60,6 +65,12 @@ public final class DocumentMapper {
    */
   private final StemForms stemForms;
 
+  /**
+   * Every analysed field of the profile that has norms, with its type. Every document, content or
+   * file, carries each of them, empty where it has no such text ({@link #withEveryScoredField}).
+   */
+  private final Map<String, FieldType> scoredFields = new LinkedHashMap<>();
+
   /** The mapping of the multilingual analysis. */
   public DocumentMapper(FacetsConfig facets) {
     this(facets, AnalysisProfile.MULTILINGUAL);
@@ -81,6 +92,18 @@ public final class DocumentMapper {
     this.profile = profile;
     this.variants = profile.hasVariantFields() ? new VariantStreams() : null;
     this.stemForms = variants != null && !languageTextOffsets ? new StemForms() : null;
+    for (Language language : profile.languages()) {
+      scoredFields.put(Fields.title(language), ANALYSED);
+      scoredFields.put(Fields.text(language), stemForms != null ? LANGUAGE_TEXT : ANALYSED);
+    }
+    if (variants != null) {
+      for (String field :
+          new String[] {
+            Fields.TITLE_FOLDED, Fields.TEXT_FOLDED, Fields.TITLE_XSCRIPT, Fields.TEXT_XSCRIPT
+          }) {
+        scoredFields.put(field, ANALYSED);
+      }
+    }
   }
 
   /**
@@ -163,7 +186,26 @@ public final class DocumentMapper {
       d.add(new Field(Fields.TITLE_XSCRIPT, title.names(), ANALYSED));
       d.add(new Field(Fields.TEXT_XSCRIPT, text.names(), ANALYSED));
     }
-    return facets.build(d);
+    return facets.build(withEveryScoredField(d));
+  }
+
+  /**
+   * {@code d} with an empty value of each scored field it lacks. An empty field adds no term (so no
+   * statistic a score uses, and no score, changes) but a norm of 0, and a field every document of a
+   * segment has a norm for keeps its norms dense: read straight by document number, where sparse
+   * norms go through a bitset index for every document scored (6 % of a search's samples, since the
+   * file documents have no text and most language fields are in a few documents only).
+   */
+  private Document withEveryScoredField(Document d) {
+    Set<String> present = new HashSet<>();
+    d.getFields().forEach(field -> present.add(field.name()));
+    scoredFields.forEach(
+        (name, type) -> {
+          if (!present.contains(name)) {
+            d.add(new Field(name, new EmptyTokenStream(), type));
+          }
+        });
+    return d;
   }
 
   /**
@@ -225,6 +267,6 @@ public final class DocumentMapper {
     d.add(new SortedDocValuesField(Fields.FILE_HASH, new BytesRef(stamp.hash())));
     d.add(new NumericDocValuesField(Fields.FILE_SIZE, stamp.size()));
     d.add(new NumericDocValuesField(Fields.FILE_MODIFIED, stamp.modifiedMillis()));
-    return d;
+    return withEveryScoredField(d);
   }
 }

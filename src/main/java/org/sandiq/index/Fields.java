@@ -11,6 +11,11 @@ import org.sandiq.analysis.Language;
  * <em>file</em> document records one corpus file (its content hash, size and modification time), so
  * an incremental reindex knows what changed without opening stored fields, even for files that
  * yield no content.
+ *
+ * <p>Every document of either kind carries every analysed title and text field of its analysis,
+ * empty where it has no such text: an empty field adds no term (no statistic a score reads changes)
+ * but a norm, and norms every document has are read straight by document number, where sparse ones
+ * go through a bitset index for each document scored ({@code DocumentMapper}).
  */
 public final class Fields {
   private Fields() {}
