@@ -52,34 +52,34 @@ class LongTextSnippetsTest {
     assertTrue(Fixtures.reindex(corpus, index, true).succeeded());
   }
 
-  @Test
-  void aMatchWithNoSpaceNearItGetsPassagesOfTheUsualLength() throws Exception {
+  private static SearchResponse search(String query) throws Exception {
     try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
         LuceneSearchService search =
             new LuceneSearchService(index, new FieldAnalyzers(analyzers))) {
-      SearchResponse response = search.search(SearchRequest.of("needle"));
-      assertEquals(2, response.hits().size(), () -> response.hits().toString());
-      for (SearchResponse.Hit hit : response.hits()) {
-        assertTrue(hit.snippet().contains("<mark>needle</mark>"), hit.snippet());
-        assertTrue(
-            hit.snippet().length() <= MOST_SNIPPET_CHARS,
-            () -> hit.snippet().length() + " characters: " + hit.snippet().substring(0, 400));
-      }
+      return search.search(SearchRequest.of(query));
+    }
+  }
+
+  @Test
+  void aMatchWithNoSpaceNearItGetsPassagesOfTheUsualLength() throws Exception {
+    SearchResponse response = search("needle");
+    assertEquals(2, response.hits().size(), () -> response.hits().toString());
+    for (SearchResponse.Hit hit : response.hits()) {
+      assertTrue(hit.snippet().contains("<mark>needle</mark>"), hit.snippet());
+      assertTrue(
+          hit.snippet().length() <= MOST_SNIPPET_CHARS,
+          () -> hit.snippet().length() + " characters: " + hit.snippet().substring(0, 400));
     }
   }
 
   @Test
   void aMatchPastTheSearchedPartShowsTheOpeningNotTheWholeText() throws Exception {
-    try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
-        LuceneSearchService search =
-            new LuceneSearchService(index, new FieldAnalyzers(analyzers))) {
-      SearchResponse response = search.search(SearchRequest.of("lighthouse"));
-      assertEquals(1, response.hits().size(), () -> response.hits().toString());
-      String snippet = response.hits().get(0).snippet();
-      // The opening, as for a hit matched in its title only: the match is not in the searched part.
-      assertTrue(snippet.startsWith("An ordinary sentence"), snippet);
-      assertFalse(snippet.contains("<mark>"), snippet);
-      assertTrue(snippet.length() <= 3 * Snippets.PASSAGE_CHARS, snippet);
-    }
+    SearchResponse response = search("lighthouse");
+    assertEquals(1, response.hits().size(), () -> response.hits().toString());
+    String snippet = response.hits().get(0).snippet();
+    // The opening, as for a hit matched in its title only: the match is not in the searched part.
+    assertTrue(snippet.startsWith("An ordinary sentence"), snippet);
+    assertFalse(snippet.contains("<mark>"), snippet);
+    assertTrue(snippet.length() <= 3 * Snippets.PASSAGE_CHARS, snippet);
   }
 }
