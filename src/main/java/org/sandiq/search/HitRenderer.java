@@ -2,10 +2,9 @@ package org.sandiq.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.sandiq.index.Fields;
@@ -37,14 +36,17 @@ final class HitRenderer {
   }
 
   /**
-   * The page's hits ({@code keys}: those of hits they are among): stored fields read on the search
-   * workers, then the page marked in one highlighter pass per share of the workers (the query's
-   * terms worked out once per share).
+   * The page's hits ({@code keys}: those of hits they are among): the page split into shares, and
+   * each share read and marked on one search worker: its hits' stored fields through one reader,
+   * then one highlighter pass over them (the query's terms worked out once per share).
    *
    * <p>Why shares: marking is a third of a search, and one pass over the whole page runs on one
    * thread while the other cores idle on a quiet server. Split in two, a quiet server marks the
    * halves at once; a busy one marks them one after the other on the request's thread (no worker is
-   * free), paying only the second pass's setup.
+   * free), paying only the second pass's setup. Why one stored-fields reader per share: each reader
+   * Lucene hands out is a fresh clone with its own decompression buffers, and a reader per hit was
+   * a third of the bytes a search allocated (more garbage collections, and pauses in the slowest
+   * requests).
    */
   List<SearchResponse.Hit> render(
       IndexSearcher searcher,
@@ -52,40 +54,40 @@ final class HitRenderer {
       Snippets.Marker marker,
       CollapseKeys keys)
       throws IOException {
-    // Capture counts on this thread (the keys' doc values are not thread-safe), stored fields on
-    // the workers.
-    Map<Integer, Integer> captures = new HashMap<>();
-    for (HitPage.Entry<ScoreDoc> entry : entries) {
-      captures.put(entry.hit().doc, keys.captures(entry.hit().doc));
+    // Capture counts on this thread (the keys' doc values are not thread-safe), the rest on the
+    // workers.
+    int[] captures = new int[entries.size()];
+    for (int i = 0; i < entries.size(); i++) {
+      captures[i] = keys.captures(entries.get(i).hit().doc);
     }
-    List<Read> read =
-        workers.map(
-            entries, e -> read(searcher, e.hit(), e.duplicates(), captures.get(e.hit().doc)));
-    int shares = Math.max(1, Math.min(workers.threads(), read.size() / MIN_HITS_PER_SHARE));
-    List<List<Read>> parts = new ArrayList<>(shares);
+    int shares = Math.max(1, Math.min(workers.threads(), entries.size() / MIN_HITS_PER_SHARE));
+    List<int[]> parts = new ArrayList<>(shares);
     for (int s = 0; s < shares; s++) {
-      parts.add(read.subList(s * read.size() / shares, (s + 1) * read.size() / shares));
+      parts.add(new int[] {s * entries.size() / shares, (s + 1) * entries.size() / shares});
     }
-    List<List<Snippets.Marked>> marked =
+    List<List<SearchResponse.Hit>> rendered =
         workers.map(
             parts,
-            part ->
-                marker.markAll(
-                    part.stream().mapToInt(r -> r.scoreDoc().doc).toArray(),
-                    part.stream().map(Read::title).toArray(String[]::new),
-                    part.stream().map(Read::text).toArray(String[]::new)));
-    List<Snippets.Marked> marks = marked.stream().flatMap(List::stream).toList();
-    List<SearchResponse.Hit> hits = new ArrayList<>(read.size());
-    for (int i = 0; i < read.size(); i++) {
-      hits.add(toHit(read.get(i), marks.get(i)));
-    }
-    return hits;
-  }
-
-  private static Read read(IndexSearcher searcher, ScoreDoc scoreDoc, int duplicates, int captures)
-      throws IOException {
-    Document doc = searcher.storedFields().document(scoreDoc.doc, DocumentLookup.STORED);
-    return new Read(scoreDoc, duplicates, doc, captures);
+            part -> {
+              StoredFields stored = searcher.storedFields();
+              List<Read> read = new ArrayList<>(part[1] - part[0]);
+              for (int i = part[0]; i < part[1]; i++) {
+                HitPage.Entry<ScoreDoc> entry = entries.get(i);
+                Document doc = stored.document(entry.hit().doc, DocumentLookup.STORED);
+                read.add(new Read(entry.hit(), entry.duplicates(), doc, captures[i]));
+              }
+              List<Snippets.Marked> marks =
+                  marker.markAll(
+                      read.stream().mapToInt(r -> r.scoreDoc().doc).toArray(),
+                      read.stream().map(Read::title).toArray(String[]::new),
+                      read.stream().map(Read::text).toArray(String[]::new));
+              List<SearchResponse.Hit> hits = new ArrayList<>(read.size());
+              for (int i = 0; i < read.size(); i++) {
+                hits.add(toHit(read.get(i), marks.get(i)));
+              }
+              return hits;
+            });
+    return rendered.stream().flatMap(List::stream).toList();
   }
 
   private static SearchResponse.Hit toHit(Read read, Snippets.Marked marked) {
