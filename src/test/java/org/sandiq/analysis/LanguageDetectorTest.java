@@ -109,4 +109,63 @@ class LanguageDetectorTest {
     // "English" is then refused by the function words.
     assertEquals(Language.UND, detector.detect(german + " Herr Erdoğan las sie auch.").language());
   }
+
+  /**
+   * The letter counts by script match a plain statement of them (each code point's script from the
+   * JDK's table) on random texts of ASCII, accented Latin, IPA, Greek, Cyrillic with its
+   * supplement, Armenian, CJK, letters beyond the BMP and lone surrogates.
+   */
+  @Test
+  void scriptCountsMatchTheScriptTableOnRandomTexts() {
+    int[][] ranges = {
+      {0x20, 0x7E},
+      {0xA0, 0x2AF},
+      {0x370, 0x3FF},
+      {0x400, 0x52F},
+      {0x530, 0x58F},
+      {0x4E00, 0x4E40},
+      {0x1D400, 0x1D420},
+      {0x1F600, 0x1F610},
+      {0xD800, 0xDFFF}
+    };
+    java.util.Random random = new java.util.Random(20261205);
+    for (int t = 0; t < 2_000; t++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(60);
+      for (int k = 0; k < length; k++) {
+        int[] range = ranges[random.nextInt(ranges.length)];
+        text.appendCodePoint(range[0] + random.nextInt(range[1] - range[0] + 1));
+      }
+      String s = text.toString();
+      assertEquals(reference(s), LanguageDetector.ScriptCounts.of(s), s);
+    }
+  }
+
+  private static LanguageDetector.ScriptCounts reference(String text) {
+    int letters = 0;
+    int latin = 0;
+    int nonAsciiLatin = 0;
+    int cyrillic = 0;
+    boolean schwa = false;
+    boolean turkic = false;
+    boolean cyrillicAz = false;
+    for (int cp : text.codePoints().toArray()) {
+      if (!Character.isLetter(cp)) {
+        continue;
+      }
+      letters++;
+      Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+      if (script == Character.UnicodeScript.LATIN) {
+        latin++;
+        nonAsciiLatin += cp >= 0x80 ? 1 : 0;
+        schwa |= "əƏ".indexOf(cp) >= 0;
+        turkic |= "ğĞıİşŞ".indexOf(cp) >= 0;
+      } else if (script == Character.UnicodeScript.CYRILLIC) {
+        cyrillic++;
+        cyrillicAz |= "әӘҹҸјЈ".indexOf(cp) >= 0;
+      }
+    }
+    return new LanguageDetector.ScriptCounts(
+        letters, latin, nonAsciiLatin, cyrillic, schwa, turkic, cyrillicAz);
+  }
 }
