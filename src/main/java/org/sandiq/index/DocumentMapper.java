@@ -131,7 +131,6 @@ public final class DocumentMapper {
       d.add(new StoredField(Fields.CANONICAL_URL, doc.canonicalUrl()));
     }
     d.add(new StoredField(Fields.TITLE, doc.title()));
-    d.add(new StoredField(Fields.TEXT, doc.text()));
     d.add(new StringField(Fields.LANG, language.code(), Field.Store.YES));
     d.add(new SortedSetDocValuesFacetField(Fields.LANG, language.code()));
     if (doc.site() != null) {
@@ -165,6 +164,7 @@ public final class DocumentMapper {
     if (doc.description() != null) {
       d.add(new StoredField(Fields.DESCRIPTION, doc.description()));
     }
+    StoredText.addLast(d, doc.text());
     d.add(analysed(Fields.title(language), doc.title()));
     if (stemForms == null) {
       d.add(analysed(Fields.text(language), prepared.searchText()));

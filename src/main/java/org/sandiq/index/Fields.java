@@ -76,7 +76,11 @@ public final class Fields {
   /** The title as shown: stored only; it is searched through the per-language title fields. */
   public static final String TITLE = "title";
 
-  /** The clean text as shown: stored only (snippets are cut from it); searched per language. */
+  /**
+   * The clean text as shown: stored only (snippets are cut from it), as a head and, for a long
+   * text, a tail, so a hit reads no more than its snippets need ({@link StoredText}); searched per
+   * language.
+   */
   public static final String TEXT = "text";
 
   /**

@@ -25,6 +25,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.sandiq.analysis.Language;
 import org.sandiq.index.Fields;
+import org.sandiq.index.StoredText;
 
 /**
  * Everything about one document: its stored fields, the other captures of its URL, its exact
@@ -90,7 +91,7 @@ final class DocumentLookup {
             d.get(Fields.ID),
             d.get(Fields.URL),
             d.get(Fields.TITLE),
-            d.get(Fields.TEXT),
+            StoredText.of(d),
             d.get(Fields.LANG),
             date(d),
             d.get(Fields.SITE),
@@ -102,7 +103,7 @@ final class DocumentLookup {
   /** Documents whose text is like document {@code doc}'s, best first, the document excluded. */
   TopDocs similar(IndexSearcher searcher, int doc, int limit) throws IOException {
     Document d = searcher.storedFields().document(doc, Set.of(Fields.TEXT, Fields.LANG, Fields.ID));
-    String text = d.get(Fields.TEXT) == null ? "" : d.get(Fields.TEXT);
+    String text = StoredText.of(d);
     Language language = Language.fromCode(d.get(Fields.LANG)).orElse(Language.UND);
     MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
     mlt.setAnalyzer(analyzer);

@@ -16,6 +16,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.sandiq.index.Fields;
+import org.sandiq.index.StoredText;
 
 /**
  * Streams every match of a query to an {@link ExportSink} in one pass, in index order: a collector
@@ -90,7 +91,7 @@ final class Exporter {
                   d.get(Fields.SITE),
                   d.get(Fields.COLLECTION),
                   Float.isNaN(score) ? 0 : score,
-                  d.get(Fields.TEXT),
+                  fields.contains(Fields.TEXT) ? StoredText.of(d) : null,
                   d.get(Fields.SOURCE)));
           written[0]++;
         }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.sandiq.index.Fields;
+import org.sandiq.index.StoredText;
 
 /**
  * Turns a page of ranked hits into the hits a response shows: each hit's stored fields, capture
@@ -73,7 +75,9 @@ final class HitRenderer {
               List<Read> read = new ArrayList<>(part[1] - part[0]);
               for (int i = part[0]; i < part[1]; i++) {
                 HitPage.Entry<ScoreDoc> entry = entries.get(i);
-                Document doc = stored.document(entry.hit().doc, DocumentLookup.STORED);
+                DocumentStoredFieldVisitor visitor = StoredText.headReader(DocumentLookup.STORED);
+                stored.document(entry.hit().doc, visitor);
+                Document doc = visitor.getDocument();
                 read.add(new Read(entry.hit(), entry.duplicates(), doc, captures[i]));
               }
               List<Snippets.Marked> marks =

@@ -39,6 +39,7 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.sandiq.analysis.Language;
 import org.sandiq.index.AnalysisProfile;
 import org.sandiq.index.Fields;
+import org.sandiq.index.StoredText;
 
 /**
  * Marks a hit: its title with the query's words in {@code <mark>}, and the snippet shown under it,
@@ -68,8 +69,8 @@ final class Snippets {
 
   static final int MAX_PASSAGES = 3;
 
-  /** How much of a long text is searched for passages. */
-  static final int MAX_HIGHLIGHTED_CHARS = 100_000;
+  /** How much of a long text is searched for passages: the stored head a hit reads. */
+  static final int MAX_HIGHLIGHTED_CHARS = StoredText.HEAD_CHARS;
 
   private static final PassageScorer PASSAGE_SCORER = new SmallPassageScorer();
   private static final PassageFormatter TITLE_FORMAT =

@@ -29,6 +29,7 @@ import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.util.BytesRef;
 import org.sandiq.analysis.Language;
 import org.sandiq.index.Fields;
+import org.sandiq.index.StoredText;
 
 /**
  * "Did you mean": a better query made from the index's own vocabulary, word by word.
@@ -253,8 +254,8 @@ public final class Suggestions {
         return null;
       }
       int doc = top.scoreDocs[0].doc;
-      String text = searcher.storedFields().document(doc, Set.of(Fields.TEXT)).get(Fields.TEXT);
-      if (text == null) {
+      String text = StoredText.of(searcher.storedFields().document(doc, Set.of(Fields.TEXT)));
+      if (text.isEmpty()) {
         return null;
       }
       return new Sample(text, fromPostings(searcher.getIndexReader(), doc, folded, text));

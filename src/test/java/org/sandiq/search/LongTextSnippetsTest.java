@@ -82,4 +82,17 @@ class LongTextSnippetsTest {
     assertFalse(snippet.contains("<mark>"), snippet);
     assertTrue(snippet.length() <= 3 * Snippets.PASSAGE_CHARS, snippet);
   }
+
+  @Test
+  void theDocumentViewShowsTheWholeTextWhereAHitReadsItsHead() throws Exception {
+    String id = search("lighthouse").hits().get(0).id();
+    try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
+        LuceneSearchService search =
+            new LuceneSearchService(index, new FieldAnalyzers(analyzers))) {
+      String text = search.document(id).orElseThrow().text();
+      assertTrue(text.length() > Snippets.MAX_HIGHLIGHTED_CHARS + 20_000, () -> "" + text.length());
+      assertTrue(text.contains("Only here the word lighthouse appears."));
+      assertTrue(text.startsWith("An ordinary sentence") || text.startsWith("Harbour"), text);
+    }
+  }
 }
