@@ -2,8 +2,11 @@ package org.sandiq.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -43,6 +46,7 @@ import org.sandiq.index.StoredText;
  */
 public final class Suggestions {
   private static final Pattern PLAIN_WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}'’-]+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
   private static final int MAX_ANALYZED_CHARS = 50_000;
 
@@ -105,15 +109,17 @@ public final class Suggestions {
    * @param lang the language filter of the request, or null
    */
   public Rewrite rewrite(Vocabulary vocabulary, String query, String lang) throws IOException {
-    String[] tokens = query.strip().split("\\s+");
-    vocabulary.prefetch(countedTerms(tokens));
+    String[] tokens = SPACES.split(query.strip());
+    // Each word's terms are needed twice (counted ahead, then checked): analysed once.
+    Analysed analysed = new Analysed();
+    vocabulary.prefetch(countedTerms(analysed, tokens));
     boolean changed = false;
     boolean diacriticsOnly = true;
     List<String> out = new ArrayList<>(tokens.length);
     for (String token : tokens) {
       String replacement = null;
       if (PLAIN_WORD.matcher(token).matches() && !OPERATORS.contains(token)) {
-        Fix fix = fix(vocabulary, token, lang);
+        Fix fix = fix(vocabulary, analysed, token, lang);
         if (fix != null) {
           replacement = fix.word();
           diacriticsOnly &= fix.diacriticsOnly();
@@ -128,13 +134,13 @@ public final class Suggestions {
   private record Fix(String word, boolean diacriticsOnly) {}
 
   /** The (field, term) pairs {@link #fix} may count for {@code tokens}. */
-  private List<Term> countedTerms(String[] tokens) throws IOException {
+  private List<Term> countedTerms(Analysed analysed, String[] tokens) throws IOException {
     List<Term> terms = new ArrayList<>();
     for (String token : tokens) {
       if (!PLAIN_WORD.matcher(token).matches() || OPERATORS.contains(token)) {
         continue;
       }
-      String folded = single(Fields.TEXT_FOLDED, token);
+      String folded = analysed.single(Fields.TEXT_FOLDED, token);
       if (folded == null) {
         continue;
       }
@@ -144,7 +150,7 @@ public final class Suggestions {
         if (language == Language.UND || (script != null && !language.writtenIn(script))) {
           continue;
         }
-        String term = single(Fields.text(language), token);
+        String term = analysed.single(Fields.text(language), token);
         if (term != null) {
           terms.add(new Term(Fields.text(language), term));
           terms.add(new Term(Fields.title(language), term));
@@ -154,13 +160,14 @@ public final class Suggestions {
     return terms;
   }
 
-  private Fix fix(Vocabulary vocabulary, String word, String lang) throws IOException {
-    String folded = single(Fields.TEXT_FOLDED, word);
+  private Fix fix(Vocabulary vocabulary, Analysed analysed, String word, String lang)
+      throws IOException {
+    String folded = analysed.single(Fields.TEXT_FOLDED, word);
     if (folded == null) {
       return null;
     }
     boolean known = vocabulary.docFreq(Fields.TEXT_FOLDED, folded) > 0;
-    if (known && matchesExactly(vocabulary, word)) {
+    if (known && matchesExactly(vocabulary, analysed, word)) {
       return null; // the archive has the word as typed
     }
     if (!known) {
@@ -184,7 +191,8 @@ public final class Suggestions {
    * Whether {@code word}, analysed as each language would (stems, but diacritics kept), is in that
    * language's fields: then the archive spells it as typed.
    */
-  private boolean matchesExactly(Vocabulary vocabulary, String word) throws IOException {
+  private boolean matchesExactly(Vocabulary vocabulary, Analysed analysed, String word)
+      throws IOException {
     Character.UnicodeScript script = QueryFields.script(word);
     for (Language language : Language.values()) {
       if (language == Language.UND) {
@@ -193,7 +201,7 @@ public final class Suggestions {
       if (script != null && !language.writtenIn(script)) {
         continue; // no document of this language spells a word in that script
       }
-      String term = single(Fields.text(language), word);
+      String term = analysed.single(Fields.text(language), word);
       if (term != null
           && (vocabulary.docFreq(Fields.text(language), term) > 0
               || vocabulary.docFreq(Fields.title(language), term) > 0)) {
@@ -201,6 +209,22 @@ public final class Suggestions {
       }
     }
     return false;
+  }
+
+  /** The terms one rewrite has analysed its words to, by field and word. */
+  private final class Analysed {
+    private final Map<String, Map<String, Optional<String>>> byField = new HashMap<>();
+
+    /** The one term {@code text} analyses to in {@code field}, or null. */
+    String single(String field, String text) throws IOException {
+      Map<String, Optional<String>> terms = byField.computeIfAbsent(field, f -> new HashMap<>());
+      Optional<String> term = terms.get(text);
+      if (term == null) {
+        term = Optional.ofNullable(Suggestions.this.single(field, text));
+        terms.put(text, term);
+      }
+      return term.orElse(null);
+    }
   }
 
   /** The one term {@code text} analyses to in {@code field}, or null. */
