@@ -55,7 +55,7 @@ public final class HitMarker {
     String t = title == null ? "" : title;
     String x = text == null ? "" : text;
     if (words == null) {
-      return new Marked(Snippets.escape(t), Snippets.opening(x));
+      return new Marked(SnippetText.escape(t), SnippetText.opening(x));
     }
     Language language = Language.fromCode(lang).orElse(Language.UND);
     String shown =

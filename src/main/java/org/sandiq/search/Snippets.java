@@ -1,7 +1,6 @@
 package org.sandiq.search;
 
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -22,19 +21,12 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageScorer;
-import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.sandiq.analysis.Language;
 import org.sandiq.index.AnalysisProfile;
@@ -73,10 +65,6 @@ final class Snippets {
   static final int MAX_HIGHLIGHTED_CHARS = StoredText.HEAD_CHARS;
 
   private static final PassageScorer PASSAGE_SCORER = new SmallPassageScorer();
-  private static final PassageFormatter TITLE_FORMAT =
-      new DefaultPassageFormatter("<mark>", "</mark>", " ", true);
-  private static final PassageFormatter TEXT_FORMAT =
-      new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
 
   /** The fields every document is indexed into, whatever its language: marked after the others. */
   private static final Set<String> NEUTRAL =
@@ -194,8 +182,12 @@ final class Snippets {
       for (int i = 0; i < docs.length; i++) {
         all.add(
             new Marked(
-                marked[i][0] == null ? escape(titles[i]) : flatten(marked[i][0]),
-                marked[i][1] == null ? opening(texts[i]) : flatten(marked[i][1])));
+                marked[i][0] == null
+                    ? SnippetText.escape(titles[i])
+                    : SnippetText.flatten(marked[i][0]),
+                marked[i][1] == null
+                    ? SnippetText.opening(texts[i])
+                    : SnippetText.flatten(marked[i][1])));
       }
       return all;
     }
@@ -226,7 +218,7 @@ final class Snippets {
               .withWeightMatches(false)
               .withPassageRelevancyOverSpeed(false)
               .withScorer(PASSAGE_SCORER);
-      UnifiedHighlighter highlighter = new StoredValues(builder, sources, values);
+      UnifiedHighlighter highlighter = new PageHighlighter(builder, sources, values);
       Map<String, String[]> byField = highlighter.highlightFields(stored, query, docs, passages);
       String[] titles = byField.get(Fields.TITLE);
       String[] texts = byField.get(Fields.TEXT);
@@ -340,133 +332,5 @@ final class Snippets {
     }
     cachedSources = new ReaderSources(reader, Map.copyOf(bySource), Map.copyOf(throughWords));
     return cachedSources;
-  }
-
-  /**
-   * A highlighter for hits whose stored titles and texts the caller has already read (by document
-   * id): it takes them as given instead of reading the stored fields again, and cuts the title as
-   * one passage and the text at whitespace.
-   */
-  private static final class StoredValues extends UnifiedHighlighter {
-    private final Map<String, OffsetSource> sources;
-    private final Map<Integer, CharSequence[]> values;
-
-    StoredValues(
-        Builder builder, Map<String, OffsetSource> sources, Map<Integer, CharSequence[]> values) {
-      super(builder);
-      this.sources = sources;
-      this.values = values;
-    }
-
-    /**
-     * From the reader's cached table: the base class merges every segment's field infos once per
-     * highlighter, which was a quarter of a search's time with one highlighter per hit.
-     */
-    @Override
-    protected OffsetSource getOffsetSource(String field) {
-      return sources.getOrDefault(field, OffsetSource.ANALYSIS);
-    }
-
-    /** Postings walked forwards over the page ({@link ForwardPostings}). */
-    @Override
-    protected FieldOffsetStrategy getOffsetStrategy(
-        OffsetSource offsetSource, UHComponents components) {
-      return offsetSource == OffsetSource.POSTINGS
-          ? new ForwardPostings(components)
-          : super.getOffsetStrategy(offsetSource, components);
-    }
-
-    @Override
-    protected List<CharSequence[]> loadFieldValues(
-        String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
-      List<CharSequence[]> docs = new ArrayList<>();
-      for (int doc = docIter.nextDoc();
-          doc != DocIdSetIterator.NO_MORE_DOCS;
-          doc = docIter.nextDoc()) {
-        CharSequence[] stored = values.get(doc);
-        CharSequence[] forDoc = new CharSequence[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-          CharSequence value = fields[i].equals(Fields.TITLE) ? stored[0] : stored[1];
-          // Only the first getMaxLength() characters are searched for passages, as the base
-          // class's own loading cuts them: past that, a long text cost a walk over all its marks.
-          forDoc[i] =
-              value.length() > getMaxLength() ? value.subSequence(0, getMaxLength()) : value;
-        }
-        docs.add(forDoc);
-      }
-      return docs;
-    }
-
-    @Override
-    protected PassageFormatter getFormatter(String field) {
-      return field.equals(Fields.TITLE) ? TITLE_FORMAT : TEXT_FORMAT;
-    }
-
-    @Override
-    protected BreakIterator getBreakIterator(String field) {
-      return field.equals(Fields.TITLE)
-          ? new WholeBreakIterator()
-          : LengthGoalBreakIterator.createClosestToLength(new PassageBreaks(), PASSAGE_CHARS, 0.5f);
-    }
-  }
-
-  /**
-   * A snippet is one line: each run of whitespace ({@code [ \t\n\x0B\f\r]}, what the regular
-   * expression {@code \s} matches) becomes one space, and the ends are stripped. A loop rather than
-   * a regular expression: every shown title and snippet goes through it.
-   */
-  static String flatten(CharSequence s) {
-    StringBuilder out = new StringBuilder(s.length());
-    boolean inRun = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == ' ' || (c >= '\t' && c <= '\r')) {
-        if (!inRun) {
-          out.append(' ');
-          inRun = true;
-        }
-      } else {
-        out.append(c);
-        inRun = false;
-      }
-    }
-    return out.toString().strip();
-  }
-
-  /**
-   * The first words of {@code text}, escaped, cut at a word boundary. Only a prefix long enough to
-   * give the cut is flattened (a title match on a long text used to flatten all of it): the
-   * flattened prefix is a prefix of the flattened text, so the cut is the same.
-   */
-  static String opening(String text) {
-    int limit = 2 * PASSAGE_CHARS;
-    int end = Math.min(text.length(), 4 * limit);
-    String flat = flatten(text.subSequence(0, end));
-    while (end < text.length() && flat.length() <= limit + 1) {
-      end = (int) Math.min(text.length(), 2L * end);
-      flat = flatten(text.subSequence(0, end));
-    }
-    if (flat.length() > limit) {
-      int cut = flat.lastIndexOf(' ', limit);
-      flat = flat.substring(0, cut > PASSAGE_CHARS ? cut : limit) + " …";
-    }
-    return escape(flat);
-  }
-
-  static String escape(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#x27;");
-        case '/' -> out.append("&#x2F;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 class SnippetTextTest {
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-  /** What {@link Snippets#flatten} replaced. */
+  /** What {@link SnippetText#flatten} replaced. */
   private static String flattenedByRegex(String s) {
     return WHITESPACE.matcher(s).replaceAll(" ").strip();
   }
 
-  /** What {@link Snippets#opening} was: the whole text flattened, then cut. */
+  /** What {@link SnippetText#opening} was: the whole text flattened, then cut. */
   private static String openingOfWholeText(String text) {
     String flat = flattenedByRegex(text);
     int limit = 2 * Snippets.PASSAGE_CHARS;
@@ -30,7 +30,7 @@ class SnippetTextTest {
       int cut = flat.lastIndexOf(' ', limit);
       flat = flat.substring(0, cut > Snippets.PASSAGE_CHARS ? cut : limit) + " …";
     }
-    return Snippets.escape(flat);
+    return SnippetText.escape(flat);
   }
 
   @Test
@@ -74,7 +74,7 @@ class SnippetTextTest {
     Random random = new Random(7);
     for (int round = 0; round < 20_000; round++) {
       String s = randomText(random, random.nextInt(60));
-      assertEquals(flattenedByRegex(s), Snippets.flatten(s), () -> "for " + visible(s));
+      assertEquals(flattenedByRegex(s), SnippetText.flatten(s), () -> "for " + visible(s));
     }
   }
 
@@ -83,13 +83,14 @@ class SnippetTextTest {
     Random random = new Random(11);
     for (int round = 0; round < 3_000; round++) {
       String text = randomText(random, random.nextInt(3_000));
-      assertEquals(openingOfWholeText(text), Snippets.opening(text), () -> "for " + visible(text));
+      assertEquals(
+          openingOfWholeText(text), SnippetText.opening(text), () -> "for " + visible(text));
     }
     // A long whitespace run where the first prefix ends, and a text of nothing but whitespace.
     String padded = "word ".repeat(100) + " \n\t".repeat(2_000) + "tail";
-    assertEquals(openingOfWholeText(padded), Snippets.opening(padded));
+    assertEquals(openingOfWholeText(padded), SnippetText.opening(padded));
     String blank = " \u2003\n".repeat(5_000);
-    assertEquals(openingOfWholeText(blank), Snippets.opening(blank));
+    assertEquals(openingOfWholeText(blank), SnippetText.opening(blank));
   }
 
   /**
