@@ -285,14 +285,13 @@ public final class LuceneIndex implements DocumentIndex {
 
   @Override
   public void compact() throws IOException {
-    writer.getConfig().setMergePolicy(new TieredMergePolicy());
     long bytes = 0;
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       for (LeafReaderContext leaf : reader.leaves()) {
         bytes += ((SegmentReader) leaf.reader()).getSegmentInfo().sizeInBytes();
       }
     }
-    writer.forceMerge((int) Math.max(1, (bytes + MAX_SEGMENT_BYTES - 1) / MAX_SEGMENT_BYTES));
+    Compaction.run(writer, Compaction.parts(bytes, Runtime.getRuntime().availableProcessors()));
   }
 
   @Override

@@ -4,7 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +24,8 @@ import org.sandiq.ingest.CleanDocument;
 
 /**
  * A rebuild that will be compacted puts merges off (the compaction would rewrite them), and the
- * compaction then merges everything, so no merge of a rebuild is done twice.
+ * compaction then merges everything, so no merge of a rebuild is done twice; a large index is
+ * merged into balanced parts at once.
  */
 class CompactionTest {
   @TempDir Path dir;
@@ -61,6 +72,69 @@ class CompactionTest {
         index.commit();
       }
       assertEquals(1, segments(rebuilt));
+    }
+  }
+
+  @Test
+  void anIndexIsMergedIntoOnePartPerCpuAndPerPartSizeAndNeverPastTheCeiling() {
+    long gb = 1L << 30;
+    assertEquals(1, Compaction.parts(500L << 20, 2), "a small index becomes one segment");
+    assertEquals(1, Compaction.parts(gb + gb / 2, 16), "under two parts' worth: one segment");
+    assertEquals(2, Compaction.parts(2 * gb + gb / 3, 2));
+    assertEquals(1, Compaction.parts(2 * gb + gb / 3, 1), "one CPU: nothing to merge beside");
+    assertEquals(2, Compaction.parts(2 * gb + gb / 3, 16), "no part under a gigabyte");
+    assertEquals(3, Compaction.parts(12 * gb, 1), "no part over Lucene's 5 GB ceiling");
+    assertEquals(12, Compaction.parts(12 * gb, 16));
+  }
+
+  @Test
+  void segmentsAreSharedOutSoThePartsWeighAlike() {
+    long[] sizes = {10, 1, 9, 1, 8, 1, 7, 3};
+    int[] group = Compaction.balance(sizes, 3);
+    long[] totals = new long[3];
+    for (int i = 0; i < sizes.length; i++) {
+      totals[group[i]] += sizes[i];
+    }
+    Arrays.sort(totals);
+    assertEquals(40, Arrays.stream(totals).sum());
+    assertTrue(totals[0] > 0, "every part gets segments: " + Arrays.toString(totals));
+    // Largest first into the lightest part: no part more than the largest segment above another.
+    assertTrue(totals[2] - totals[0] <= 10, Arrays.toString(totals));
+    assertEquals("[12, 13, 15]", Arrays.toString(totals));
+  }
+
+  @Test
+  void aCompactionIntoPartsKeepsEveryDocumentAndMergesThePartsOnly() throws Exception {
+    Path index = dir.resolve("parts");
+    IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
+    config.setMergePolicy(NoMergePolicy.INSTANCE);
+    int documents = 0;
+    try (FSDirectory directory = FSDirectory.open(index);
+        IndexWriter writer = new IndexWriter(directory, config)) {
+      for (int segment = 0; segment < 9; segment++) {
+        for (int i = 0; i <= segment * 3; i++) {
+          Document doc = new Document();
+          doc.add(new TextField("text", "caravan " + segment + " " + i, Field.Store.YES));
+          writer.addDocument(doc);
+          documents++;
+        }
+        writer.commit();
+      }
+      assertEquals(9, segments(index));
+      Compaction.run(writer, 3);
+      writer.commit();
+    }
+    try (FSDirectory directory = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      assertEquals(3, reader.leaves().size());
+      assertEquals(documents, reader.numDocs());
+      long[] sizes = new long[3];
+      for (LeafReaderContext leaf : reader.leaves()) {
+        sizes[leaf.ord] = leaf.reader().maxDoc();
+        assertTrue(((SegmentReader) leaf.reader()).getSegmentInfo().info.name.startsWith("_"));
+      }
+      Arrays.sort(sizes);
+      assertTrue(sizes[2] < 2 * sizes[0], "parts of like size: " + Arrays.toString(sizes));
     }
   }
 }
