@@ -99,9 +99,80 @@ public record DuplicateKeys(String exact, String near, String url) {
       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
     }
 
-    /** The words of any text: folded first ({@link #fold}), then scanned by code point. */
+    /**
+     * The words of any text: folded and scanned in one pass ({@link #ofTable}) when every character
+     * folds by table, else folded first ({@link #fold}) and then scanned ({@link #ofFolded}).
+     */
     static Words ofAny(String text) {
-      String folded = fold(text);
+      Words words = ofTable(text);
+      return words != null ? words : ofFolded(fold(text));
+    }
+
+    /**
+     * The words of a text below U+3000, each character folded by {@link #FOLDED} as it is scanned:
+     * the same words, hashes and bytes as {@link #ofFolded} of {@link #foldByTable}, without the
+     * folded copy of the text and its second scan (together most of the keys' time on text that is
+     * not plain ASCII); null for text that does not fold by table.
+     */
+    static Words ofTable(String text) {
+      int n = text.length();
+      char[] joined = new char[n + 16];
+      int length = 0;
+      long[] hashes = new long[16];
+      int count = 0;
+      boolean inWord = false;
+      long h = FNV_OFFSET;
+      for (int i = 0; i < n; i++) {
+        char c = text.charAt(i);
+        String table = null;
+        char single = 0;
+        int width = 1;
+        if (c < 0x80) {
+          single = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        } else {
+          table = c < FOLDED.length ? FOLDED[c] : null;
+          if (table == null) {
+            return null;
+          }
+          width = table.length();
+        }
+        if (length + width + 1 > joined.length) { // a word's space and the folded character
+          joined = Arrays.copyOf(joined, Math.max(joined.length * 2, length + width + 1));
+        }
+        for (int k = 0; k < width; k++) {
+          char f = table == null ? single : table.charAt(k);
+          if (f < WORD_CHAR.length ? WORD_CHAR[f] : isWordChar(f)) {
+            if (!inWord) {
+              if (count > 0) {
+                joined[length++] = ' ';
+              }
+              inWord = true;
+              h = FNV_OFFSET;
+            }
+            joined[length++] = f;
+            h ^= f;
+            h *= FNV_PRIME;
+          } else if (inWord) {
+            inWord = false;
+            if (count == hashes.length) {
+              hashes = Arrays.copyOf(hashes, count * 2);
+            }
+            hashes[count++] = mix(h);
+          }
+        }
+      }
+      if (inWord) {
+        if (count == hashes.length) {
+          hashes = Arrays.copyOf(hashes, count * 2);
+        }
+        hashes[count++] = mix(h);
+      }
+      return new Words(
+          new String(joined, 0, length).getBytes(StandardCharsets.UTF_8), hashes, count);
+    }
+
+    /** The words of an already folded text, scanned by code point. */
+    static Words ofFolded(String folded) {
       int n = folded.length();
       char[] joined = new char[n];
       int length = 0;
@@ -197,6 +268,17 @@ public record DuplicateKeys(String exact, String near, String url) {
      * surrogates of emoji: such text takes the normaliser.
      */
     private static final String[] FOLDED = foldedTable(0x3000);
+
+    /** {@link #isWordChar} of each character below U+3000, as {@link #FOLDED} reaches. */
+    private static final boolean[] WORD_CHAR = wordChars(0x3000);
+
+    private static boolean[] wordChars(int end) {
+      boolean[] table = new boolean[end];
+      for (int c = 0; c < end; c++) {
+        table[c] = isWordChar(c);
+      }
+      return table;
+    }
 
     private static String[] foldedTable(int end) {
       String[] table = new String[end];

@@ -103,6 +103,16 @@ class DuplicateKeysTest {
         byTable++;
         assertEquals(
             DuplicateKeys.Words.foldByNormalizer(text.toString()), folded, text.toString());
+        // Folding while scanning gives the words of scanning the folded text.
+        DuplicateKeys.Words once = DuplicateKeys.Words.ofTable(text.toString());
+        DuplicateKeys.Words twice = DuplicateKeys.Words.ofFolded(folded);
+        assertArrayEquals(twice.joined(), once.joined(), text.toString());
+        assertArrayEquals(
+            java.util.Arrays.copyOf(twice.hashes(), twice.count()),
+            java.util.Arrays.copyOf(once.hashes(), once.count()),
+            text.toString());
+      } else {
+        assertNull(DuplicateKeys.Words.ofTable(text.toString()), text.toString());
       }
     }
     assertTrue(byTable > 2900, "most of these texts fold by table: " + byTable);
