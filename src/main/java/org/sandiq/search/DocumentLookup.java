@@ -21,6 +21,8 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.sandiq.analysis.Language;
@@ -51,6 +53,9 @@ final class DocumentLookup {
 
   private static final Set<String> RELATED_FIELDS =
       Set.of(Fields.ID, Fields.TITLE, Fields.URL, Fields.DATE);
+
+  private static final Set<String> CAPTURE_FIELDS =
+      Set.of(Fields.ID, Fields.TITLE, Fields.URL, Fields.CAPTURE_DATE, Fields.DATE);
 
   private final Analyzer analyzer;
 
@@ -138,6 +143,34 @@ final class DocumentLookup {
       return null;
     }
     return values.lookupOrd(values.ordValue()).utf8ToString();
+  }
+
+  /**
+   * The captures of the page whose capture key ({@code CaptureKeys}) is {@code key}, oldest capture
+   * first (documents without a capture date last, by date), at most {@code limit}.
+   */
+  static List<StoredDocument.Related> captures(IndexSearcher searcher, String key, int limit)
+      throws IOException {
+    SortField captured = new SortField(Fields.CAPTURE_DATE, SortField.Type.LONG, false);
+    captured.setMissingValue(Long.MAX_VALUE);
+    TopDocs top =
+        searcher.search(
+            content(new CaptureQuery(key, false).query()),
+            limit,
+            new Sort(captured, new SortField(Fields.DATE, SortField.Type.LONG, false)));
+    List<StoredDocument.Related> captures = new ArrayList<>();
+    var stored = searcher.storedFields();
+    for (ScoreDoc hit : top.scoreDocs) {
+      Document d = stored.document(hit.doc, CAPTURE_FIELDS);
+      String when = Exporter.instant(d, Fields.CAPTURE_DATE);
+      captures.add(
+          new StoredDocument.Related(
+              d.get(Fields.ID),
+              d.get(Fields.TITLE),
+              d.get(Fields.URL),
+              when != null ? when : date(d)));
+    }
+    return captures;
   }
 
   private static List<StoredDocument.Related> related(IndexSearcher searcher, Query query)

@@ -14,9 +14,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopDocs;
 import org.sandiq.analysis.LanguageDetector;
 import org.sandiq.index.AnalysisProfile;
 import org.sandiq.index.FieldAnalyzers;
@@ -265,33 +262,7 @@ public final class LuceneSearchService implements SearchService {
     if (key == null) {
       return List.of();
     }
-    return withSearcher(
-        searcher -> {
-          SortField captured = new SortField(Fields.CAPTURE_DATE, SortField.Type.LONG, false);
-          captured.setMissingValue(Long.MAX_VALUE);
-          TopDocs top =
-              searcher.search(
-                  DocumentLookup.content(new CaptureQuery(key, false).query()),
-                  limit,
-                  new Sort(captured, new SortField(Fields.DATE, SortField.Type.LONG, false)));
-          List<StoredDocument.Related> captures = new ArrayList<>();
-          var stored = searcher.storedFields();
-          for (ScoreDoc hit : top.scoreDocs) {
-            Document d =
-                stored.document(
-                    hit.doc,
-                    Set.of(Fields.ID, Fields.TITLE, Fields.URL, Fields.CAPTURE_DATE, Fields.DATE));
-            String when = Exporter.instant(d, Fields.CAPTURE_DATE);
-            captures.add(
-                new StoredDocument.Related(
-                    d.get(Fields.ID),
-                    d.get(Fields.TITLE),
-                    d.get(Fields.URL),
-                    when != null ? when : DocumentLookup.date(d)));
-          }
-          return captures;
-        },
-        List.of());
+    return withSearcher(searcher -> DocumentLookup.captures(searcher, key, limit), List.of());
   }
 
   /** A searcher of its own over the shared reader, so this request's deadline is its own. */
