@@ -2,6 +2,7 @@ package org.sandiq.analysis;
 
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 
 /**
@@ -24,10 +25,14 @@ import java.util.SortedMap;
  * without asking Lingua, and Lingua's "English" for such a text with those letters is {@link
  * Language#UND} as well.
  *
- * <p>Lingua's models are loaded on first use (about a second) and shared by all instances;
- * detection is thread-safe.
+ * <p>Lingua's models are loaded once (about a second of one CPU) and shared by all instances;
+ * detection is thread-safe. {@link #loadModelsInBackground} starts the loading ahead of the first
+ * use.
  */
 public final class LanguageDetector {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(LanguageDetector.class);
+
   /** Lingua sees at most this many characters: enough for a sure answer, and bounded in time. */
   static final int MAX_CHARS = 1500;
 
@@ -55,6 +60,27 @@ public final class LanguageDetector {
                 com.github.pemistahl.lingua.api.Language.TURKISH)
             .withPreloadedLanguageModels()
             .build();
+  }
+
+  /**
+   * Starts loading Lingua's models on a thread of their own, unless they are loaded. Whatever needs
+   * them first then waits for the rest of the loading only, not for all of it: a reindex reads its
+   * first files meanwhile, and a server's first query in a language the letters do not settle is
+   * not the one that waits a second. Any number of calls load the models once (the JVM initialises
+   * their holder once; a caller that needs them meanwhile waits for it).
+   */
+  public static void loadModelsInBackground() {
+    Thread.ofPlatform()
+        .daemon()
+        .name("sandiq-lingua-models")
+        .start(
+            () -> {
+              try {
+                Objects.requireNonNull(Lingua.DETECTOR);
+              } catch (Throwable e) { // NOPMD: reported again to the first caller that needs it
+                LOG.warn("loading the language models failed: {}", e.toString());
+              }
+            });
   }
 
   /** Detects the language of {@code text} with no declared language. */

@@ -53,6 +53,9 @@ public final class DocumentPreparation {
       Function<String, String> collections) {
     this.profile = profile;
     this.detector = detector;
+    if (profile.detectsLanguages()) {
+      LanguageDetector.loadModelsInBackground(); // while the first files are read
+    }
     this.passages = new PassageLanguages(detector);
     this.cleaner = cleaner;
     this.collections = collections;
