@@ -46,10 +46,22 @@ public final class FoldingAnalyzer extends Analyzer {
    */
   static final NormalizeCharMap NEUTRAL_MAP = neutralMap();
 
+  private static final char DOTLESS_I = 'ı';
+
   private static NormalizeCharMap neutralMap() {
     NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
-    map.add("ı", "i");
+    map.add(String.valueOf(DOTLESS_I), "i");
     return map.build();
+  }
+
+  /**
+   * {@code value} mapped as {@link #NEUTRAL_MAP} maps it: one character for one, so no offset
+   * moves. The index's shared tokenisation maps a whole text so ({@link VariantStreams}), a
+   * vectorised scan, where the char filter looked each character up in its map (2 % of a
+   * multilingual reindex).
+   */
+  static String neutral(String value) {
+    return value.replace(DOTLESS_I, 'i');
   }
 
   /**

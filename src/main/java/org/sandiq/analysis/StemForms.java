@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
@@ -156,7 +157,7 @@ public final class StemForms implements Closeable {
    * them (the writer inverts a document's fields in the order they were added).
    */
   public final class Recorder {
-    private final Set<String> pairs = new HashSet<>();
+    private final CharArraySet pairs = new CharArraySet(256, false);
     private final Replay replay = new Replay(pairs);
 
     private void clear() {
@@ -184,11 +185,12 @@ public final class StemForms implements Closeable {
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private final Language language;
     private final String text;
-    private final Set<String> pairs;
+    private final CharArraySet pairs;
     private final Set<String> seen = new HashSet<>();
     private char[] ascii = new char[32];
+    private char[] pair = new char[64];
 
-    Tap(TokenStream input, Language language, String text, Set<String> pairs) {
+    Tap(TokenStream input, Language language, String text, CharArraySet pairs) {
       super(input);
       this.language = language;
       this.text = text;
@@ -208,7 +210,11 @@ public final class StemForms implements Closeable {
       int folded = foldAscii(start, end);
       if (folded >= 0) {
         if (!sameAsStem(folded)) {
-          pairs.add(pair(language, term, new String(ascii, 0, folded)));
+          // Most words recur in a text: their pair is looked up in place, made once.
+          int length = pairOfAscii(folded);
+          if (!pairs.contains(pair, 0, length)) {
+            pairs.add(java.util.Arrays.copyOf(pair, length));
+          }
         }
         return true;
       }
@@ -253,6 +259,34 @@ public final class StemForms implements Closeable {
       return length;
     }
 
+    /**
+     * {@link StemForms#pair} of the stem and the first {@code length} characters of {@link #ascii}
+     * into {@link #pair}, returning its length.
+     */
+    private int pairOfAscii(int length) {
+      String code = language.code();
+      char[] stem = term.buffer();
+      int stemLength = term.length();
+      int common = 0;
+      int most = Math.min(Math.min(stemLength, length), MAX_COMMON);
+      while (common < most && stem[common] == ascii[common]) {
+        common++;
+      }
+      int size = code.length() + stemLength + length + 3 - common;
+      if (pair.length < size) {
+        pair = new char[Math.max(size, pair.length * 2)];
+      }
+      code.getChars(0, code.length(), pair, 0);
+      int at = code.length();
+      pair[at++] = SEPARATOR;
+      System.arraycopy(stem, 0, pair, at, stemLength);
+      at += stemLength;
+      pair[at++] = SEPARATOR;
+      pair[at++] = (char) common;
+      System.arraycopy(ascii, common, pair, at, length - common);
+      return at + length - common;
+    }
+
     /** Whether the first {@code length} characters of {@link #ascii} are the stem. */
     private boolean sameAsStem(int length) {
       if (length != term.length()) {
@@ -271,11 +305,11 @@ public final class StemForms implements Closeable {
   /** The recorded pairs as a token stream (the pair field has no positions or offsets). */
   private static final class Replay extends TokenStream {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final Set<String> recorded;
-    private List<String> terms = List.of();
+    private final CharArraySet recorded;
+    private List<char[]> terms = List.of();
     private int next;
 
-    Replay(Set<String> recorded) {
+    Replay(CharArraySet recorded) {
       this.recorded = recorded;
     }
 
@@ -285,7 +319,8 @@ public final class StemForms implements Closeable {
         return false;
       }
       clearAttributes();
-      term.setEmpty().append(terms.get(next++));
+      char[] pair = terms.get(next++);
+      term.copyBuffer(pair, 0, pair.length);
       return true;
     }
 
@@ -293,7 +328,10 @@ public final class StemForms implements Closeable {
     public void reset() throws IOException {
       super.reset();
       // Read now, not when the field was made: the taps run as the writer inverts the texts.
-      terms = new ArrayList<>(recorded);
+      terms = new ArrayList<>(recorded.size());
+      for (Object pair : recorded) {
+        terms.add((char[]) pair); // a CharArraySet holds its members as char arrays
+      }
       next = 0;
     }
   }

@@ -6,7 +6,6 @@ import java.io.StringReader;
 import java.util.Arrays;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -85,8 +84,7 @@ public final class VariantStreams implements Closeable {
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
-      tokenizer.setReader(
-          new MappingCharFilter(FoldingAnalyzer.NEUTRAL_MAP, new StringReader(value)));
+      tokenizer.setReader(new StringReader(FoldingAnalyzer.neutral(value)));
       return new Streams(folded, names);
     }
   }
