@@ -66,8 +66,9 @@ public final class LanguageDetector {
    * Starts loading Lingua's models on a thread of their own, unless they are loaded. Whatever needs
    * them first then waits for the rest of the loading only, not for all of it: a reindex reads its
    * first files meanwhile, and a server's first query in a language the letters do not settle is
-   * not the one that waits a second. Any number of calls load the models once (the JVM initialises
-   * their holder once; a caller that needs them meanwhile waits for it).
+   * not the one that waits a second (a server calls this once it listens: loading while it opened
+   * its index slowed its start by about a second). Any number of calls load the models once (the
+   * JVM initialises their holder once; a caller that needs them meanwhile waits for it).
    */
   public static void loadModelsInBackground() {
     Thread.ofPlatform()

@@ -224,6 +224,7 @@ final class ServeCommand implements Callable<Integer> {
             + search.documentCount()
             + " documents; Ctrl-C stops it)");
     out.flush();
+    search.warmInBackground();
     if (existed && !noReindex && Files.isDirectory(locations.corpus)) {
       updater.start("index checked against the corpus");
     }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.sandiq.analysis.LanguageDetector;
 import org.sandiq.index.FieldAnalyzers;
 import org.sandiq.index.Fields;
 import org.sandiq.search.Autocomplete;
@@ -388,6 +389,11 @@ public final class OpenSearchSearchService implements SearchService {
     }
     return unchecked(
         () -> autocomplete.complete(documents.version(), documents::titles, prefix, limit));
+  }
+
+  @Override
+  public void warmInBackground() {
+    LanguageDetector.loadModelsInBackground(); // the cluster's index has the multilingual analysis
   }
 
   @Override

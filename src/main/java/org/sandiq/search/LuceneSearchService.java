@@ -368,6 +368,13 @@ public final class LuceneSearchService implements SearchService {
     }
   }
 
+  @Override
+  public void warmInBackground() {
+    if (profile.detectsLanguages()) {
+      LanguageDetector.loadModelsInBackground();
+    }
+  }
+
   private static long millisSince(long startNanos) {
     return (System.nanoTime() - startNanos) / 1_000_000;
   }

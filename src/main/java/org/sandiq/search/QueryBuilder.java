@@ -83,9 +83,6 @@ final class QueryBuilder {
     this.limits = limits;
     this.detector = detector;
     this.profile = profile;
-    if (profile.detectsLanguages()) {
-      LanguageDetector.loadModelsInBackground(); // before the first query needs them
-    }
     // title: searches every title field but the cross-script one (its name keys are too loose
     // for a field the user named).
     this.titleFields =

@@ -83,4 +83,11 @@ public interface SearchService extends Closeable {
 
   /** Bytes the index takes on disk (for monitoring). */
   long indexSizeBytes();
+
+  /**
+   * Starts loading, on a thread of its own, what the first queries would otherwise wait for (the
+   * language models, about a second): said once the server listens, so it does not delay the start,
+   * and well before most first queries.
+   */
+  default void warmInBackground() {}
 }
