@@ -40,16 +40,24 @@ final class Compaction {
    */
   static int parts(long bytes, int cpus) {
     long bySize = Math.max(1, bytes / PART_BYTES);
-    long byCeiling = (bytes + LuceneIndex.MAX_SEGMENT_BYTES - 1) / LuceneIndex.MAX_SEGMENT_BYTES;
-    return (int) Math.max(Math.max(1, byCeiling), Math.min(bySize, Math.max(1, cpus)));
+    return (int) Math.max(segments(bytes), Math.min(bySize, Math.max(1, cpus)));
   }
 
   /**
-   * Merges every segment of {@code writer}'s index into {@code parts} segments ({@link #parts}),
-   * and waits. The writer keeps the merge policy and scheduler set here (a rebuild commits and
-   * closes it next).
+   * How many segments a compacted index of {@code bytes} keeps: one, or one per {@link
+   * LuceneIndex#MAX_SEGMENT_BYTES} so that none passes Lucene's ceiling.
    */
-  static void run(IndexWriter writer, int parts) throws IOException {
+  static int segments(long bytes) {
+    return (int)
+        Math.max(1, (bytes + LuceneIndex.MAX_SEGMENT_BYTES - 1) / LuceneIndex.MAX_SEGMENT_BYTES);
+  }
+
+  /**
+   * Merges every segment of {@code writer}'s index into {@code parts} segments at once ({@link
+   * #parts}), then those into {@code segments} ({@link #segments}), and waits. The writer keeps the
+   * merge policy and scheduler set here (a rebuild commits and closes it next).
+   */
+  static void run(IndexWriter writer, int parts, int segments) throws IOException {
     writer.getConfig().setMergePolicy(new BalancedParts(parts));
     MergeScheduler scheduler = writer.getConfig().getMergeScheduler();
     if (scheduler instanceof ConcurrentMergeScheduler concurrent
@@ -57,6 +65,10 @@ final class Compaction {
       concurrent.setMaxMergesAndThreads(parts + 5, parts);
     }
     writer.forceMerge(parts);
+    if (segments < parts) {
+      writer.getConfig().setMergePolicy(new BalancedParts(segments));
+      writer.forceMerge(segments);
+    }
   }
 
   /**

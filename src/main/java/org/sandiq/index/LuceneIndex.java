@@ -291,7 +291,8 @@ public final class LuceneIndex implements DocumentIndex {
         bytes += ((SegmentReader) leaf.reader()).getSegmentInfo().sizeInBytes();
       }
     }
-    Compaction.run(writer, Compaction.parts(bytes, Runtime.getRuntime().availableProcessors()));
+    int cpus = Runtime.getRuntime().availableProcessors();
+    Compaction.run(writer, Compaction.parts(bytes, cpus), Compaction.segments(bytes));
   }
 
   @Override

@@ -84,6 +84,8 @@ class CompactionTest {
     assertEquals(1, Compaction.parts(2 * gb + gb / 3, 1), "one CPU: nothing to merge beside");
     assertEquals(2, Compaction.parts(2 * gb + gb / 3, 16), "no part under a gigabyte");
     assertEquals(3, Compaction.parts(12 * gb, 1), "no part over Lucene's 5 GB ceiling");
+    assertEquals(1, Compaction.segments(2 * gb + gb / 3), "parts are merged into one segment");
+    assertEquals(3, Compaction.segments(12 * gb), "... or one per 5 GB");
     assertEquals(12, Compaction.parts(12 * gb, 16));
   }
 
@@ -121,7 +123,7 @@ class CompactionTest {
         writer.commit();
       }
       assertEquals(9, segments(index));
-      Compaction.run(writer, 3);
+      Compaction.run(writer, 3, 3);
       writer.commit();
     }
     try (FSDirectory directory = FSDirectory.open(index);
@@ -135,6 +137,29 @@ class CompactionTest {
       }
       Arrays.sort(sizes);
       assertTrue(sizes[2] < 2 * sizes[0], "parts of like size: " + Arrays.toString(sizes));
+    }
+  }
+
+  @Test
+  void thePartsAreThenMergedIntoTheSegmentsKept() throws Exception {
+    Path index = dir.resolve("two-steps");
+    IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
+    config.setMergePolicy(NoMergePolicy.INSTANCE);
+    try (FSDirectory directory = FSDirectory.open(index);
+        IndexWriter writer = new IndexWriter(directory, config)) {
+      for (int segment = 0; segment < 7; segment++) {
+        Document doc = new Document();
+        doc.add(new TextField("text", "caravan " + segment, Field.Store.YES));
+        writer.addDocument(doc);
+        writer.commit();
+      }
+      Compaction.run(writer, 2, 1);
+      writer.commit();
+    }
+    try (FSDirectory directory = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      assertEquals(1, reader.leaves().size());
+      assertEquals(7, reader.numDocs());
     }
   }
 }
