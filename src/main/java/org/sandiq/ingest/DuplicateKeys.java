@@ -87,12 +87,16 @@ public record DuplicateKeys(String exact, String near, String url) {
           }
           c = bytes[i];
         } while (isAsciiWordChar(c));
-        if (count == hashes.length) {
-          hashes = Arrays.copyOf(hashes, count * 2);
-        }
-        hashes[count++] = mix(h);
+        hashes = withHash(hashes, count++, mix(h));
       }
       return new Words(Arrays.copyOf(joined, length), hashes, count);
+    }
+
+    /** {@code hashes} with {@code hash} at {@code index}, grown when full. */
+    private static long[] withHash(long[] hashes, int index, long hash) {
+      long[] room = index == hashes.length ? Arrays.copyOf(hashes, index * 2) : hashes;
+      room[index] = hash;
+      return room;
     }
 
     private static boolean isAsciiWordChar(int c) {
@@ -154,18 +158,12 @@ public record DuplicateKeys(String exact, String near, String url) {
             h *= FNV_PRIME;
           } else if (inWord) {
             inWord = false;
-            if (count == hashes.length) {
-              hashes = Arrays.copyOf(hashes, count * 2);
-            }
-            hashes[count++] = mix(h);
+            hashes = withHash(hashes, count++, mix(h));
           }
         }
       }
       if (inWord) {
-        if (count == hashes.length) {
-          hashes = Arrays.copyOf(hashes, count * 2);
-        }
-        hashes[count++] = mix(h);
+        hashes = withHash(hashes, count++, mix(h));
       }
       return new Words(
           new String(joined, 0, length).getBytes(StandardCharsets.UTF_8), hashes, count);
@@ -204,10 +202,7 @@ public record DuplicateKeys(String exact, String near, String url) {
           cp = folded.codePointAt(i);
           width = Character.charCount(cp);
         } while (isWordChar(cp));
-        if (count == hashes.length) {
-          hashes = Arrays.copyOf(hashes, count * 2);
-        }
-        hashes[count++] = mix(h);
+        hashes = withHash(hashes, count++, mix(h));
       }
       return new Words(
           new String(joined, 0, length).getBytes(StandardCharsets.UTF_8), hashes, count);
