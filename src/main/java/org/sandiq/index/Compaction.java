@@ -129,7 +129,15 @@ final class Compaction {
       }
       int target = Math.max(parts, maxSegmentCount);
       if (eligible.size() <= target) {
-        return null;
+        // Few enough: rewrite only those that still hold deleted documents (replaced while the
+        // rebuild ran), as Lucene's own forced merge does.
+        MergeSpecification purge = new MergeSpecification();
+        for (SegmentCommitInfo info : eligible) {
+          if (context.numDeletesToMerge(info) > 0) {
+            purge.add(new OneMerge(List.of(info)));
+          }
+        }
+        return purge.merges.isEmpty() ? null : purge;
       }
       long[] sizes = new long[eligible.size()];
       for (int i = 0; i < sizes.length; i++) {

@@ -162,4 +162,29 @@ class CompactionTest {
       assertEquals(7, reader.numDocs());
     }
   }
+
+  @Test
+  void aSegmentWithDeletedDocumentsIsRewrittenWithoutThem() throws Exception {
+    Path index = dir.resolve("deletes");
+    IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
+    config.setMergePolicy(NoMergePolicy.INSTANCE);
+    try (FSDirectory directory = FSDirectory.open(index);
+        IndexWriter writer = new IndexWriter(directory, config)) {
+      for (int i = 0; i < 4; i++) {
+        Document doc = new Document();
+        doc.add(new org.apache.lucene.document.StringField("id", "d" + i, Field.Store.NO));
+        writer.addDocument(doc);
+      }
+      writer.deleteDocuments(new org.apache.lucene.index.Term("id", "d1"));
+      writer.commit();
+      Compaction.run(writer, 1, 1);
+      writer.commit();
+    }
+    try (FSDirectory directory = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      assertEquals(1, reader.leaves().size());
+      assertEquals(3, reader.numDocs());
+      assertEquals(3, reader.maxDoc(), "the deleted document is gone, not only marked");
+    }
+  }
 }
