@@ -37,6 +37,19 @@ class CompactionTest {
     }
   }
 
+  /** A writer that merges nothing on its own: each commit leaves its segment as it is. */
+  private static IndexWriter writerWithoutMerges(FSDirectory directory) throws java.io.IOException {
+    IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
+    config.setMergePolicy(NoMergePolicy.INSTANCE);
+    return new IndexWriter(directory, config);
+  }
+
+  private static Document document(String text) {
+    Document doc = new Document();
+    doc.add(new TextField("text", text, Field.Store.YES));
+    return doc;
+  }
+
   /** Commits {@code commits} one-document segments, after {@code willCompact} when asked. */
   private void write(LuceneIndex index, int commits, boolean willCompact) throws Exception {
     DocumentPreparation preparation =
@@ -108,16 +121,12 @@ class CompactionTest {
   @Test
   void aCompactionIntoPartsKeepsEveryDocumentAndMergesThePartsOnly() throws Exception {
     Path index = dir.resolve("parts");
-    IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
-    config.setMergePolicy(NoMergePolicy.INSTANCE);
     int documents = 0;
     try (FSDirectory directory = FSDirectory.open(index);
-        IndexWriter writer = new IndexWriter(directory, config)) {
+        IndexWriter writer = writerWithoutMerges(directory)) {
       for (int segment = 0; segment < 9; segment++) {
         for (int i = 0; i <= segment * 3; i++) {
-          Document doc = new Document();
-          doc.add(new TextField("text", "caravan " + segment + " " + i, Field.Store.YES));
-          writer.addDocument(doc);
+          writer.addDocument(document("caravan " + segment + " " + i));
           documents++;
         }
         writer.commit();
@@ -143,14 +152,10 @@ class CompactionTest {
   @Test
   void thePartsAreThenMergedIntoTheSegmentsKept() throws Exception {
     Path index = dir.resolve("two-steps");
-    IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
-    config.setMergePolicy(NoMergePolicy.INSTANCE);
     try (FSDirectory directory = FSDirectory.open(index);
-        IndexWriter writer = new IndexWriter(directory, config)) {
+        IndexWriter writer = writerWithoutMerges(directory)) {
       for (int segment = 0; segment < 7; segment++) {
-        Document doc = new Document();
-        doc.add(new TextField("text", "caravan " + segment, Field.Store.YES));
-        writer.addDocument(doc);
+        writer.addDocument(document("caravan " + segment));
         writer.commit();
       }
       Compaction.run(writer, 2, 1);
@@ -166,16 +171,12 @@ class CompactionTest {
   @Test
   void aSegmentWithDeletedDocumentsIsRewrittenWithoutThem() throws Exception {
     Path index = dir.resolve("deletes");
-    IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
-    config.setMergePolicy(NoMergePolicy.INSTANCE);
     try (FSDirectory directory = FSDirectory.open(index);
-        IndexWriter writer = new IndexWriter(directory, config)) {
+        IndexWriter writer = writerWithoutMerges(directory)) {
       for (int i = 0; i < 4; i++) {
-        Document doc = new Document();
-        doc.add(new org.apache.lucene.document.StringField("id", "d" + i, Field.Store.NO));
-        writer.addDocument(doc);
+        writer.addDocument(document("d" + i));
       }
-      writer.deleteDocuments(new org.apache.lucene.index.Term("id", "d1"));
+      writer.deleteDocuments(new org.apache.lucene.index.Term("text", "d1"));
       writer.commit();
       Compaction.run(writer, 1, 1);
       writer.commit();
