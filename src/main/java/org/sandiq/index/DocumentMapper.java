@@ -165,14 +165,23 @@ public final class DocumentMapper {
       d.add(new StoredField(Fields.DESCRIPTION, doc.description()));
     }
     StoredText.addLast(d, doc.text());
-    d.add(analysed(Fields.title(language), doc.title()));
+    // A language without fields of its own (text in a language Sandiq has no rules for, in the
+    // multilingual analysis) is searched through the folded and cross-script fields only.
+    boolean ownFields = profile.hasFieldsFor(language);
+    if (ownFields) {
+      d.add(analysed(Fields.title(language), doc.title()));
+    }
     if (stemForms == null) {
-      d.add(analysed(Fields.text(language), prepared.searchText()));
+      if (ownFields) {
+        d.add(analysed(Fields.text(language), prepared.searchText()));
+      }
       prepared.otherLanguages().forEach((l, text) -> d.add(analysed(Fields.text(l), text)));
     } else {
       // The pairs are recorded while the writer inverts the texts, so their field comes after.
       StemForms.Recorder recorder = stemForms.begin();
-      d.add(languageText(recorder, language, prepared.searchText()));
+      if (ownFields) {
+        d.add(languageText(recorder, language, prepared.searchText()));
+      }
       prepared.otherLanguages().forEach((l, text) -> d.add(languageText(recorder, l, text)));
       d.add(new Field(Fields.TEXT_FORMS, recorder.pairs(), PAIRS));
     }

@@ -185,7 +185,9 @@ public final class Fields {
 
   /**
    * The title in its language's analysis ({@code title_az}, {@code title_en} …): indexed with that
-   * language's analyzer, not stored (the stored copy is {@link #TITLE}).
+   * language's analyzer, not stored (the stored copy is {@link #TITLE}). Only the languages of the
+   * profile have these ({@code AnalysisProfile.hasFieldsFor}): under the multilingual analysis a
+   * text in another language is in the folded and cross-script fields only, which hold its words.
    */
   public static String title(Language language) {
     return "title_" + language.code();

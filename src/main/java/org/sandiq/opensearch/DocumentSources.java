@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sandiq.analysis.Language;
+import org.sandiq.index.AnalysisProfile;
 import org.sandiq.index.Fields;
 import org.sandiq.index.FileStamp;
 import org.sandiq.index.PreparedDocument;
@@ -22,8 +23,11 @@ final class DocumentSources {
     return "file:" + file;
   }
 
-  /** The content document. */
-  static Map<String, Object> content(PreparedDocument prepared) {
+  /**
+   * The content document, with its language's fields where {@code profile} has them (as the
+   * embedded index's {@code DocumentMapper}).
+   */
+  static Map<String, Object> content(PreparedDocument prepared, AnalysisProfile profile) {
     CleanDocument doc = prepared.document();
     Language language = prepared.language();
     Map<String, Object> d = new LinkedHashMap<>();
@@ -51,8 +55,10 @@ final class DocumentSources {
     putIfPresent(d, Fields.NEAR_HASH, keys.near());
     putIfPresent(d, Fields.URL_KEY, keys.url());
     putIfPresent(d, Fields.DESCRIPTION, doc.description());
-    d.put(Fields.title(language), doc.title());
-    d.put(Fields.text(language), prepared.searchText());
+    if (profile.hasFieldsFor(language)) {
+      d.put(Fields.title(language), doc.title());
+      d.put(Fields.text(language), prepared.searchText());
+    }
     prepared.otherLanguages().forEach((l, text) -> d.put(Fields.text(l), text));
     d.put(Fields.TITLE_FOLDED, doc.title());
     d.put(Fields.TEXT_FOLDED, prepared.searchText());

@@ -54,15 +54,22 @@ public final class OpenSearchIndex implements DocumentIndex {
 
   private final ClusterClient cluster;
   private final IndexLayout layout;
+  private final AnalysisProfile profile;
   private final boolean rebuild;
   private final String target;
   private BulkLoader loader;
   private boolean committed;
 
-  private OpenSearchIndex(ClusterClient cluster, IndexLayout layout, boolean rebuild, String target)
+  private OpenSearchIndex(
+      ClusterClient cluster,
+      IndexLayout layout,
+      AnalysisProfile profile,
+      boolean rebuild,
+      String target)
       throws IOException {
     this.cluster = cluster;
     this.layout = layout;
+    this.profile = profile;
     this.rebuild = rebuild;
     this.target = target;
     this.loader = new BulkLoader(cluster.client(), target);
@@ -80,7 +87,7 @@ public final class OpenSearchIndex implements DocumentIndex {
     boolean hasAlias = cluster.exists("/_alias/" + layout.alias());
     if (mode == Mode.UPDATE && hasAlias) {
       cluster.json("PUT", "/" + layout.alias() + "/_settings", refresh("-1"));
-      return new OpenSearchIndex(cluster, layout, false, layout.alias());
+      return new OpenSearchIndex(cluster, layout, profile, false, layout.alias());
     }
     String index = layout.alias() + "-" + INDEX_TIME.format(Instant.now());
     Map<String, Object> settings = new LinkedHashMap<>();
@@ -96,7 +103,7 @@ public final class OpenSearchIndex implements DocumentIndex {
         throw e;
       }
     }
-    return new OpenSearchIndex(cluster, layout, true, index);
+    return new OpenSearchIndex(cluster, layout, profile, true, index);
   }
 
   /** The concrete index (rebuild) or the alias (update) this writes to. */
@@ -159,7 +166,7 @@ public final class OpenSearchIndex implements DocumentIndex {
 
   @Override
   public void add(PreparedDocument document) throws IOException {
-    loader.add(document.document().id(), DocumentSources.content(document));
+    loader.add(document.document().id(), DocumentSources.content(document, profile));
   }
 
   @Override

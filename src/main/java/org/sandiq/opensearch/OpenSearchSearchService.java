@@ -220,6 +220,9 @@ public final class OpenSearchSearchService implements SearchService {
     String relaxed = null;
     if (planned.mayRelax() && ranked.total() < PlannedSearch.HANDFUL && !ranked.partial()) {
       for (String relaxation : planned.relaxations()) {
+        if (planned.relaxed(relaxation) == null) {
+          break; // beyond the limits: the strict answer stands
+        }
         FilteredQuery looser = planned.filtered(planned.relaxed(relaxation));
         ClusterSearch.Ranked more =
             search.hits(looser.query(), request.sort(), null, fetch, fields);

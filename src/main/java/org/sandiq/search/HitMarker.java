@@ -78,14 +78,20 @@ public final class HitMarker {
   }
 
   private List<String> titleFields(Language language) {
-    return profile.hasVariantFields()
+    if (!profile.hasVariantFields()) {
+      return List.of(profile.titleFields().get(0));
+    }
+    return profile.hasFieldsFor(language)
         ? List.of(Fields.title(language), Fields.TITLE_FOLDED, Fields.TITLE_XSCRIPT)
-        : List.of(profile.titleFields().get(0));
+        : List.of(Fields.TITLE_FOLDED, Fields.TITLE_XSCRIPT);
   }
 
   private List<String> textFields(Language language) {
-    return profile.hasVariantFields()
+    if (!profile.hasVariantFields()) {
+      return List.of(profile.textFields().get(0));
+    }
+    return profile.hasFieldsFor(language)
         ? List.of(Fields.text(language), Fields.TEXT_FOLDED, Fields.TEXT_XSCRIPT)
-        : List.of(profile.textFields().get(0));
+        : List.of(Fields.TEXT_FOLDED, Fields.TEXT_XSCRIPT);
   }
 }

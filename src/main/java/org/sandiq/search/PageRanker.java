@@ -81,6 +81,9 @@ final class PageRanker {
         && top.totalHits.value() < PlannedSearch.HANDFUL
         && !searcher.timedOut()) {
       for (QueryBuilder.Mode mode : List.of(QueryBuilder.Mode.ANY, QueryBuilder.Mode.FUZZY)) {
+        if (plan.relaxed(mode) == null) {
+          break; // beyond the limits: the strict answer stands
+        }
         FilteredQuery looser = FilteredQuery.of(plan.relaxed(mode), request);
         TopDocs more =
             hits(

@@ -60,7 +60,10 @@ public final class PlannedSearch {
         .toList();
   }
 
-  /** The query relaxed as {@code relaxation} names ({@code any}, {@code fuzzy}). */
+  /**
+   * The query relaxed as {@code relaxation} names ({@code any}, {@code fuzzy}); null when that form
+   * is beyond the request limits, and then no later relaxation is tried either.
+   */
   public Query relaxed(String relaxation) {
     return plan.relaxed(QueryBuilder.Mode.valueOf(relaxation.toUpperCase(Locale.ROOT)));
   }

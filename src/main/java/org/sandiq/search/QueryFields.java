@@ -18,9 +18,9 @@ import org.sandiq.index.Fields;
  *   <li>The neutral fields (folded, cross-script) are always probed: they hold every document.
  *   <li>When the detector is sure of the query's language, the word probes that language's fields,
  *       those of a language it is often confused with ({@link Language#confusableWith}: Azerbaijani
- *       and Turkish) and the {@code und} ones (text of other languages), nothing else: a document
- *       in another of Sandiq's languages is still found through the folded field, ranked as a
- *       folded match.
+ *       and Turkish), nothing else: a document in another of Sandiq's languages is still found
+ *       through the folded field, ranked as a folded match, as is text in any other language, which
+ *       has no fields of its own ({@code AnalysisProfile.MULTILINGUAL}).
  *   <li>Otherwise the word probes the languages written in its script ({@link Language#writtenIn}):
  *       a Cyrillic word skips English and Turkish, a Latin word skips Russian. A word without
  *       letters (a number) probes every language.
@@ -96,9 +96,6 @@ final class QueryFields {
   }
 
   private boolean probes(Language language, Character.UnicodeScript script) {
-    if (language == Language.UND) {
-      return true;
-    }
     if (sure != null) {
       return language == sure || language.confusableWith(sure);
     }

@@ -2,6 +2,7 @@ package org.sandiq.search;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -23,7 +24,8 @@ final class QueryPlan {
   private final Detection detection;
   private final QueryBuilder builder;
   private final Query strict;
-  private final Map<QueryBuilder.Mode, Query> relaxed = new EnumMap<>(QueryBuilder.Mode.class);
+  private final Map<QueryBuilder.Mode, Optional<Query>> relaxed =
+      new EnumMap<>(QueryBuilder.Mode.class);
 
   QueryPlan(String text, Detection detection, QueryBuilder builder) {
     this.text = text;
@@ -69,15 +71,25 @@ final class QueryPlan {
 
   /**
    * The query relaxed to {@code mode}, ranking what the strict query finds first: relaxing should
-   * add documents below the good ones, never bury them under near spellings.
+   * add documents below the good ones, never bury them under near spellings. Null when that form is
+   * beyond the request limits (a typo form has more clauses than the words as typed): relaxing is a
+   * courtesy, so a query within the limits is answered as typed rather than refused.
    */
   Query relaxed(QueryBuilder.Mode mode) {
-    return relaxed.computeIfAbsent(
-        mode,
-        m ->
-            new BooleanQuery.Builder()
-                .add(new BoostQuery(strict, STRICT_FIRST), BooleanClause.Occur.SHOULD)
-                .add(builder.parse(text, m, detection), BooleanClause.Occur.SHOULD)
-                .build());
+    return relaxed.computeIfAbsent(mode, this::relax).orElse(null);
+  }
+
+  private Optional<Query> relax(QueryBuilder.Mode mode) {
+    Query looser;
+    try {
+      looser = builder.parse(text, mode, detection);
+    } catch (InvalidRequestException e) {
+      return Optional.empty(); // the strict form parsed, so only the limits can refuse this one
+    }
+    return Optional.of(
+        new BooleanQuery.Builder()
+            .add(new BoostQuery(strict, STRICT_FIRST), BooleanClause.Occur.SHOULD)
+            .add(looser, BooleanClause.Occur.SHOULD)
+            .build());
   }
 }

@@ -54,6 +54,42 @@ class DocumentMapperTest {
   }
 
   @Test
+  void textInALanguageWithoutRulesGoesIntoTheNeutralFieldsOnly() throws Exception {
+    CleanDocument doc =
+        new DocumentCleaner()
+            .clean(
+                new RawDocument(
+                    "de/k.txt",
+                    null,
+                    null,
+                    SourceFormat.TEXT,
+                    ("Die Straßenbahn in Köln\n\nDie Straßenbahn fährt jeden Morgen durch die"
+                            + " Altstadt von Köln, und die Bäcker öffnen früh ihre Läden für die Nachbarn aus der"
+                            + " ganzen Straße.")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    null));
+    PreparedDocument prepared =
+        new DocumentPreparation(AnalysisProfile.MULTILINGUAL, detector).prepare(doc, "de/k.txt");
+    assertEquals(Language.UND, prepared.language(), "German: no rules of its own");
+    Document d = new DocumentMapper(DocumentMapper.facetsConfig()).toLucene(prepared);
+    for (String field : List.of(Fields.title(Language.UND), Fields.text(Language.UND))) {
+      assertEquals(0, d.getFields(field).length, field + ": the folded field holds the same words");
+    }
+    assertEquals(1, d.getFields(Fields.TEXT_FOLDED).length);
+    assertEquals(1, d.getFields(Fields.TITLE_FOLDED).length);
+    assertEquals(List.of("und"), values(d, Fields.LANG));
+    Document standard =
+        new DocumentMapper(DocumentMapper.facetsConfig(), AnalysisProfile.STANDARD)
+            .toLucene(
+                new DocumentPreparation(AnalysisProfile.STANDARD, detector)
+                    .prepare(doc, "de/k.txt"));
+    assertEquals(
+        1,
+        standard.getFields(Fields.text(Language.UND)).length,
+        "the standard analysis has only its one text field");
+  }
+
+  @Test
   void anArchivedPageKeepsItsCapturedUrlAndStoresItsCanonicalLinkApart() throws Exception {
     byte[] html =
         ("<html><head><link rel=canonical href=\"https://www.example.az/story\"></head>"

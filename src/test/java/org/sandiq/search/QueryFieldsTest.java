@@ -39,16 +39,18 @@ class QueryFieldsTest {
                   Fields.TEXT_FOLDED,
                   Fields.TITLE_FOLDED,
                   Fields.TEXT_XSCRIPT,
-                  Fields.TITLE_XSCRIPT,
-                  Fields.text(Language.UND))),
+                  Fields.TITLE_XSCRIPT)),
           "the neutral fields hold every document");
+      assertFalse(
+          fields.contains(Fields.text(Language.UND)),
+          "text in other languages has no fields of its own, the neutral ones hold it");
     }
   }
 
   @Test
   void aSureLanguageProbesItsOwnFieldsAndTheNeutralOnes() {
     List<String> english = probed(new Detection(Language.EN, 0.95), "running");
-    assertEquals(8, english.size(), english.toString());
+    assertEquals(6, english.size(), english.toString());
     assertTrue(english.contains(Fields.title(Language.EN)));
     assertFalse(english.contains(Fields.text(Language.TR)));
     List<String> turkish = probed(new Detection(Language.TR, 0.95), "kitaplar");
@@ -78,6 +80,7 @@ class QueryFieldsTest {
     assertNull(QueryFields.script("1918"));
     assertNull(QueryFields.script("Xocalı-Ходжалы"));
     assertEquals(Character.UnicodeScript.LATIN, QueryFields.script("Brexit's"));
-    assertEquals(14, probed(Detection.UNDETERMINED, "1918").size());
+    // Title and text of each of the four languages, and the four neutral fields.
+    assertEquals(12, probed(Detection.UNDETERMINED, "1918").size());
   }
 }

@@ -59,6 +59,12 @@ class SearchTest {
             + " and families every single year.");
     Fixtures.write(
         corpus,
+        "de/koeln.txt",
+        "Die Straßenbahn in Köln\n\nDie Straßenbahn fährt jeden Morgen durch die Altstadt von"
+            + " Köln, und die Bäcker öffnen früh ihre Läden für die Nachbarn aus der ganzen"
+            + " Straße.");
+    Fixtures.write(
+        corpus,
         "html/xss.html",
         "<html><head><title>&lt;script&gt;alert(1)&lt;/script&gt; Baku</title></head>"
             + "<body><p>Baku &lt;img src=x onerror=alert(1)&gt; old city walls</p></body></html>");
@@ -137,6 +143,24 @@ class SearchTest {
   }
 
   @Test
+  void textInALanguageWithoutRulesIsFoundAndMarkedThroughTheNeutralFields() {
+    // German has no fields of its own: the folded field holds its words, case and accents
+    // folded, so any spelling finds it and the snippet marks the word as written.
+    String doc = id("de/koeln.txt");
+    for (String q : List.of("Köln", "koln", "KÖLN", "Straßenbahn", "strassenbahn")) {
+      SearchResponse.Hit hit =
+          search.search(SearchRequest.of(q)).hits().stream()
+              .filter(h -> h.id().equals(doc))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(q + " does not find the German text"));
+      assertEquals("und", hit.lang());
+      assertTrue(hit.snippet().contains("<mark>"), q + ": " + hit.snippet());
+      assertTrue(hit.titleHtml().contains("<mark>"), q + ": " + hit.titleHtml());
+    }
+    assertTrue(ids("\"fährt jeden Morgen\"").contains(doc), "phrases run on the folded field");
+  }
+
+  @Test
   void exactSpellingRanksAboveAsciiSpelling() {
     List<SearchResponse.Hit> hits = search.search(SearchRequest.of("Çilingir")).hits();
     assertEquals(id("az/cilingir.txt"), hits.get(0).id());
@@ -210,7 +234,7 @@ class SearchTest {
   @Test
   void emptyQueryBrowsesEveryDocument() {
     assertEquals(search.documentCount(), search.search(SearchRequest.of("  ")).total());
-    assertEquals(10, search.documentCount());
+    assertEquals(11, search.documentCount());
   }
 
   @Test
