@@ -34,7 +34,7 @@ public final class AnalysisProfile {
    * language ({@link Language#UND}) is searched through the folded and cross-script fields, which
    * hold every text. Its own fields would have held the same words again, since the analysis of
    * such text is the folded field's ({@code FoldingAnalyzer.fallback()}) short of the Turkic
-   * spellings: they were an eighth of a reindex's work on the harness corpus, where a fifth of the
+   * spellings: they were 6 to 10 % of a reindex's CPU on the harness corpus, where a fifth of the
    * documents are in other languages, and two more terms for every query word to look up.
    */
   public static final AnalysisProfile MULTILINGUAL =
