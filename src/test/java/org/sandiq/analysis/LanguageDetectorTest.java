@@ -1,6 +1,7 @@
 package org.sandiq.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.IntPredicate;
@@ -112,6 +113,49 @@ class LanguageDetectorTest {
     assertEquals(Language.UND, detector.detect(german + " Herr Erdoğan las sie auch.").language());
   }
 
+  @Test
+  void longTurkishTextIsTurkishByItsLetters() {
+    String turkish =
+        "Osmanlı İmparatorluğu'nun son döneminde İstanbul'da yayımlanan gazeteler, şehrin"
+            + " gündelik hayatını ayrıntılı biçimde anlatır; bu yazılar bugün tarihçiler için"
+            + " değerli bir kaynak sayılır ve arşivlerde özenle saklanır. Eski harflerle basılan"
+            + " bu sayfaların çoğu, son yıllarda dijital ortama aktarılmıştır.";
+    Detection byLetters = detector.detect(turkish);
+    assertEquals(Language.TR, byLetters.language());
+    assertEquals(0.9, byLetters.confidence(), 1e-9, "the letter rule, not Lingua's certainty");
+    assertEquals(Language.TR, detector.detect(turkish, "tr").language());
+    // A page that declares Azerbaijani leaves the question to Lingua, with the hint.
+    assertNotEquals(0.9, detector.detect(turkish, "az").confidence(), 1e-9);
+    // Too short for the rule: Lingua decides, with its own certainty.
+    Detection shortOne = detector.detect("İstanbul'da yağmur yağıyor ve şehir ıslak.");
+    assertEquals(Language.TR, shortOne.language());
+    assertNotEquals(0.9, shortOne.confidence(), 1e-9);
+    // Azerbaijani typed on a Turkish keyboard (e for ə) keeps its q and x: Lingua tells it.
+    String azerbaijani =
+        "Seçiciler bazar günü ölkenin adının deyişdirilmesi ile bağlı sesvermede iştirak"
+            + " edecekler. Xalqın çoxu bu qerarı müsbet qarşılayır, lakin bezi partiyalar"
+            + " referendumun neticelerini tanımayacaqlarını bildirib ve etiraz aksiyaları"
+            + " keçirmeyi planlaşdırırlar.";
+    assertEquals(Language.AZ, detector.detect(azerbaijani).language());
+    // A German text about character sets, with a few Turkish letters in it, is not Turkish.
+    String german =
+        "Die folgende Tabelle enthält die druckbaren Zeichen von ISO 8859-3, die nicht in der"
+            + " Handbuchseite aufgeführt sind, darunter der kleine Buchstabe ğ mit Breve und das"
+            + " ı ohne Punkt, die für das Türkische gebraucht wurden, bevor es eine eigene"
+            + " Kodierung bekam; die übrigen Zeichen kommen aus dem Maltesischen und dem Esperanto.";
+    assertNotEquals(Language.TR, detector.detect(german).language());
+    // Romanian writes ş too, but neither ı nor ğ.
+    assertNotEquals(
+        0.9,
+        detector
+            .detect(
+                "Aceasta este o poveste despre oraşul vechi şi despre oamenii care au trăit acolo"
+                    + " în timpul iernii, când zăpada acoperea străzile şi casele, iar copiii se"
+                    + " jucau în piaţa mare din centrul oraşului până seara târziu, fără grijă.")
+            .confidence(),
+        1e-9);
+  }
+
   /**
    * The letter counts by script match a plain statement of them (each code point's script from the
    * JDK's table) on random texts of ASCII, accented Latin, IPA, Greek, Cyrillic with its
@@ -155,7 +199,8 @@ class LanguageDetectorTest {
         (int) IntStream.of(letters).filter(latin).filter(cp -> cp >= 0x80).count(),
         (int) IntStream.of(letters).filter(cyrillic).count(),
         text.contains("ə") || text.contains("Ə"),
-        IntStream.of(letters).anyMatch(cp -> "ğĞıİşŞ".indexOf(cp) >= 0),
+        (int) IntStream.of(letters).filter(cp -> "ğĞıİşŞ".indexOf(cp) >= 0).count(),
+        IntStream.of(letters).anyMatch(cp -> "ğĞıİ".indexOf(cp) >= 0),
         IntStream.of(letters).anyMatch(cp -> "әӘҹҸјЈ".indexOf(cp) >= 0));
   }
 }
