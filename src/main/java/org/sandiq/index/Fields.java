@@ -203,7 +203,10 @@ public final class Fields {
     return "text_" + language.code();
   }
 
-  /** Every searchable title field: one per language, then the folded one. */
+  /**
+   * Every title field some analysis has: one per language ({@code title_und} in the standard
+   * analysis only), then the folded one. {@link AnalysisProfile#titleFields} names one profile's.
+   */
   public static List<String> titleFields() {
     List<String> fields = new ArrayList<>();
     for (Language language : Language.values()) {
@@ -213,7 +216,10 @@ public final class Fields {
     return fields;
   }
 
-  /** Every searchable text field: one per language, then the folded one. */
+  /**
+   * Every text field some analysis has: one per language ({@code text_und} in the standard analysis
+   * only), then the folded one. {@link AnalysisProfile#textFields} names one profile's.
+   */
   public static List<String> textFields() {
     List<String> fields = new ArrayList<>();
     for (Language language : Language.values()) {
