@@ -59,15 +59,16 @@ final class ClusterPageRanker {
     String relaxed = null;
     if (planned.mayRelax() && ranked.total() < PlannedSearch.HANDFUL && !ranked.partial()) {
       for (String relaxation : planned.relaxations()) {
-        if (planned.relaxed(relaxation) == null) {
+        Query looserWords = planned.relaxed(relaxation);
+        if (looserWords == null) {
           break; // beyond the limits: the strict answer stands
         }
-        FilteredQuery looser = planned.filtered(planned.relaxed(relaxation));
+        FilteredQuery looser = planned.filtered(looserWords);
         ClusterSearch.Ranked more =
             search.hits(looser.query(), request.sort(), null, fetch, fields);
         if (more.total() > ranked.total()) {
           ranked = more;
-          words = planned.relaxed(relaxation);
+          words = looserWords;
           filtered = looser;
           relaxed = relaxation;
         }

@@ -81,10 +81,11 @@ final class PageRanker {
         && top.totalHits.value() < PlannedSearch.HANDFUL
         && !searcher.timedOut()) {
       for (QueryBuilder.Mode mode : List.of(QueryBuilder.Mode.ANY, QueryBuilder.Mode.FUZZY)) {
-        if (plan.relaxed(mode) == null) {
+        Query looserWords = plan.relaxed(mode);
+        if (looserWords == null) {
           break; // beyond the limits: the strict answer stands
         }
-        FilteredQuery looser = FilteredQuery.of(plan.relaxed(mode), request);
+        FilteredQuery looser = FilteredQuery.of(looserWords, request);
         TopDocs more =
             hits(
                 searcher,
@@ -96,7 +97,7 @@ final class PageRanker {
                 collapsing);
         if (more.totalHits.value() > top.totalHits.value()) {
           top = more;
-          user = plan.relaxed(mode);
+          user = looserWords;
           filtered = looser;
           relaxed = mode.name().toLowerCase(java.util.Locale.ROOT);
         }
