@@ -70,8 +70,8 @@ class DuplicateKeysTest {
                 ? (char) (32 + random.nextInt(95))
                 : alphabet.charAt(random.nextInt(alphabet.length())));
       }
-      DuplicateKeys.Words fast = DuplicateKeys.Words.ofAscii(text.toString());
-      DuplicateKeys.Words any = DuplicateKeys.Words.ofAny(text.toString());
+      KeyWords fast = KeyWords.ofAscii(text.toString());
+      KeyWords any = KeyWords.ofAny(text.toString());
       assertArrayEquals(any.joined(), fast.joined(), text.toString());
       assertEquals(any.count(), fast.count(), text.toString());
       assertArrayEquals(
@@ -98,21 +98,20 @@ class DuplicateKeysTest {
                     ? 32 + random.nextInt(95)
                     : kind == 1 ? random.nextInt(0x3000) : random.nextInt(0x500)));
       }
-      String folded = DuplicateKeys.Words.foldByTable(text.toString());
+      String folded = KeyWords.foldByTable(text.toString());
       if (folded != null) {
         byTable++;
-        assertEquals(
-            DuplicateKeys.Words.foldByNormalizer(text.toString()), folded, text.toString());
+        assertEquals(KeyWords.foldByNormalizer(text.toString()), folded, text.toString());
         // Folding while scanning gives the words of scanning the folded text.
-        DuplicateKeys.Words once = DuplicateKeys.Words.ofTable(text.toString());
-        DuplicateKeys.Words twice = DuplicateKeys.Words.ofFolded(folded);
+        KeyWords once = KeyWords.ofTable(text.toString());
+        KeyWords twice = KeyWords.ofFolded(folded);
         assertArrayEquals(twice.joined(), once.joined(), text.toString());
         assertArrayEquals(
             java.util.Arrays.copyOf(twice.hashes(), twice.count()),
             java.util.Arrays.copyOf(once.hashes(), once.count()),
             text.toString());
       } else {
-        assertNull(DuplicateKeys.Words.ofTable(text.toString()), text.toString());
+        assertNull(KeyWords.ofTable(text.toString()), text.toString());
       }
     }
     assertTrue(byTable > 2900, "most of these texts fold by table: " + byTable);
@@ -122,15 +121,14 @@ class DuplicateKeysTest {
             "Ходжалы Ёлка ǅemal ½ ŉ ﬀ",
             "Ἀθῆναι “quoted” — ½ №5 ™ ℌ ⅻ",
             "漢字 😀")) {
-      String folded = DuplicateKeys.Words.foldByTable(text);
+      String folded = KeyWords.foldByTable(text);
       if (folded != null) {
-        assertEquals(DuplicateKeys.Words.foldByNormalizer(text), folded, text);
+        assertEquals(KeyWords.foldByNormalizer(text), folded, text);
       }
     }
-    assertNull(
-        DuplicateKeys.Words.foldByTable("ΟΔΥΣΣΕΥΣ"), "final sigma depends on its neighbours");
-    assertEquals("οδυσσευς", DuplicateKeys.Words.fold("ΟΔΥΣΣΕΥΣ"));
-    assertEquals("xocalı", DuplicateKeys.Words.fold("XOCALı"));
+    assertNull(KeyWords.foldByTable("ΟΔΥΣΣΕΥΣ"), "final sigma depends on its neighbours");
+    assertEquals("οδυσσευς", KeyWords.fold("ΟΔΥΣΣΕΥΣ"));
+    assertEquals("xocalı", KeyWords.fold("XOCALı"));
   }
 
   @Test
