@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.javalin.Javalin;
 import java.io.File;
@@ -33,6 +32,7 @@ import org.sandiq.analysis.LanguageAnalyzers;
 import org.sandiq.index.FieldAnalyzers;
 import org.sandiq.ingest.Corpus;
 import org.sandiq.search.LuceneSearchService;
+import org.sandiq.testing.Chromium;
 import org.sandiq.testing.Fixtures;
 
 /**
@@ -42,8 +42,6 @@ import org.sandiq.testing.Fixtures;
  * screenshot in target/screenshots/.
  */
 class BrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   @TempDir static Path dir;
   static LanguageAnalyzers analyzers;
@@ -77,9 +75,7 @@ class BrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "skipped: needs Debian's chromium and chromium-driver (.ci/run installs them)");
+    Chromium.assumeInstalled();
     Path corpus = dir.resolve("corpus");
     for (String lang : List.of("az", "en", "ru", "tr")) {
       for (String id : List.of("bbc.381680", "dailymail.co.uk.298696")) {
@@ -110,7 +106,7 @@ class BrowserTest {
     base = "http://127.0.0.1:" + app.port();
 
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
+    options.setBinary(Chromium.BROWSER.toFile());
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -125,7 +121,7 @@ class BrowserTest {
         "--lang=en-US",
         "--user-data-dir=" + dir.resolve("chrome-profile"));
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        new ChromeDriverService.Builder().usingDriverExecutable(Chromium.DRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(10));
   }

@@ -3,7 +3,6 @@ package org.sandiq.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.javalin.Javalin;
 import java.nio.file.Files;
@@ -31,6 +30,7 @@ import org.sandiq.index.FieldAnalyzers;
 import org.sandiq.ingest.Corpus;
 import org.sandiq.search.LuceneSearchService;
 import org.sandiq.testing.CaptureArchive;
+import org.sandiq.testing.Chromium;
 import org.sandiq.testing.Fixtures;
 
 /**
@@ -50,9 +50,7 @@ class TimelineBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(
-        Files.isExecutable(BrowserTest.CHROMIUM) && Files.isExecutable(BrowserTest.CHROMEDRIVER),
-        "skipped: needs Debian's chromium and chromium-driver (.ci/run installs them)");
+    Chromium.assumeInstalled();
     Path corpus = dir.resolve("corpus");
     CaptureArchive.write(corpus, "webarchive/captures.warc.gz");
     Fixtures.write(
@@ -65,7 +63,7 @@ class TimelineBrowserTest {
     app = WebApp.create(search, new Corpus(corpus)::readRaw).start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(BrowserTest.CHROMIUM.toFile());
+    options.setBinary(Chromium.BROWSER.toFile());
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -81,7 +79,7 @@ class TimelineBrowserTest {
     browser =
         new ChromeDriver(
             new ChromeDriverService.Builder()
-                .usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile())
+                .usingDriverExecutable(Chromium.DRIVER.toFile())
                 .build(),
             options);
     // The first search of a JVM loads the language detector: done here, not inside a wait.
