@@ -2,14 +2,20 @@ package org.sandiq.index;
 
 import java.io.IOException;
 import org.apache.lucene.codecs.StoredFieldsFormat;
+import org.apache.lucene.codecs.StoredFieldsReader;
+import org.apache.lucene.codecs.StoredFieldsWriter;
 import org.apache.lucene.codecs.compressing.CompressionMode;
 import org.apache.lucene.codecs.compressing.Compressor;
 import org.apache.lucene.codecs.compressing.Decompressor;
 import org.apache.lucene.codecs.lucene90.Lucene90StoredFieldsFormat;
 import org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFieldsFormat;
 import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.SegmentInfo;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.DataInput;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
 import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.compress.LZ4;
@@ -47,10 +53,36 @@ final class StoredFieldsCompression extends CompressionMode {
 
   private StoredFieldsCompression() {}
 
-  /** The stored-fields format of Lucene's fast mode, reading blocks with this decompressor. */
+  /**
+   * The stored-fields format of Lucene's fast mode, reading blocks with this decompressor. Its
+   * writer records the mode in each segment as Lucene's own format does ({@link
+   * Lucene90StoredFieldsFormat#MODE_KEY}), so that Lucene's format, too, opens the segments: a
+   * later codec may read them without this class.
+   */
   static StoredFieldsFormat format() {
-    return new Lucene90CompressingStoredFieldsFormat(
-        "Lucene90StoredFieldsFastData", INSTANCE, BLOCK_LENGTH, MAX_DOCS_PER_BLOCK, BLOCK_SHIFT);
+    StoredFieldsFormat blocks =
+        new Lucene90CompressingStoredFieldsFormat(
+            "Lucene90StoredFieldsFastData",
+            INSTANCE,
+            BLOCK_LENGTH,
+            MAX_DOCS_PER_BLOCK,
+            BLOCK_SHIFT);
+    return new StoredFieldsFormat() {
+      @Override
+      public StoredFieldsReader fieldsReader(
+          Directory directory, SegmentInfo si, FieldInfos fields, IOContext context)
+          throws IOException {
+        return blocks.fieldsReader(directory, si, fields, context);
+      }
+
+      @Override
+      public StoredFieldsWriter fieldsWriter(Directory directory, SegmentInfo si, IOContext context)
+          throws IOException {
+        si.putAttribute(
+            Lucene90StoredFieldsFormat.MODE_KEY, Lucene90StoredFieldsFormat.Mode.BEST_SPEED.name());
+        return blocks.fieldsWriter(directory, si, context);
+      }
+    };
   }
 
   @Override

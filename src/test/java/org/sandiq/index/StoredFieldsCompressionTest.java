@@ -13,28 +13,37 @@ import java.util.List;
 import java.util.Random;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.StoredFieldsReader;
 import org.apache.lucene.codecs.compressing.Compressor;
 import org.apache.lucene.codecs.compressing.Decompressor;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene90.Lucene90StoredFieldsFormat;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfo;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteBuffersDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The stored-fields decompressor gives what Lucene's own gives, for every range of a block, and the
- * codec's indexes are read by Lucene's codec and the other way round.
+ * The stored-fields decompressor gives what Lucene's own gives, for every range of a block; the
+ * codec's indexes are read by Lucene's codec and the other way round; and Lucene's own
+ * stored-fields format opens the segments this codec writes, so a later codec can read them without
+ * this class.
  */
 class StoredFieldsCompressionTest {
   @TempDir Path dir;
@@ -111,6 +120,49 @@ class StoredFieldsCompressionTest {
             Document d = stored.document(doc);
             assertEquals(values.get(d.getField("n").numericValue().intValue()), d.get("text"));
           }
+        }
+      }
+    }
+  }
+
+  @Test
+  void lucenesOwnFormatReadsTheSegmentsThisCodecWrites() throws IOException {
+    Random random = new Random(11);
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      values.add(
+          new String(
+              text(random, i % 100 == 0 ? 120_000 : random.nextInt(2_000)),
+              java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+    try (Directory directory = FSDirectory.open(dir.resolve("plain-reader"))) {
+      TieredMergePolicy merges = new TieredMergePolicy();
+      merges.setNoCFSRatio(0); // the segment's files as they are, not in a compound file
+      IndexWriterConfig config =
+          new IndexWriterConfig(new WhitespaceAnalyzer())
+              .setCodec(new SandiqCodec())
+              .setUseCompoundFile(false)
+              .setMergePolicy(merges);
+      try (IndexWriter w = new IndexWriter(directory, config)) {
+        for (String value : values) {
+          Document d = new Document();
+          d.add(new StoredField("text", value));
+          w.addDocument(d);
+        }
+      }
+      SegmentInfo segment = SegmentInfos.readLatestCommit(directory).info(0).info;
+      assertEquals(
+          Lucene90StoredFieldsFormat.Mode.BEST_SPEED.name(),
+          segment.getAttribute(Lucene90StoredFieldsFormat.MODE_KEY));
+      FieldInfos fields =
+          segment.getCodec().fieldInfosFormat().read(directory, segment, "", IOContext.DEFAULT);
+      try (StoredFieldsReader lucene =
+          new Lucene90StoredFieldsFormat()
+              .fieldsReader(directory, segment, fields, IOContext.DEFAULT)) {
+        for (int doc = 0; doc < values.size(); doc++) {
+          DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor();
+          lucene.document(doc, visitor);
+          assertEquals(values.get(doc), visitor.getDocument().get("text"));
         }
       }
     }
