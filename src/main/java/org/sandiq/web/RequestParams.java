@@ -14,6 +14,30 @@ final class RequestParams {
 
   private RequestParams() {}
 
+  /**
+   * Refuses a query string with a broken percent-escape ({@code %} not followed by two hex digits):
+   * the container would drop the parameter it is in, and a search for {@code q=%ZZ} would then
+   * browse every document as if nothing had been typed. Run before every route.
+   */
+  static void checkQueryString(Context ctx) {
+    String query = ctx.queryString();
+    if (query == null) {
+      return;
+    }
+    for (int i = query.indexOf('%'); i >= 0; i = query.indexOf('%', i + 1)) {
+      if (i + 2 >= query.length() || !isHex(query.charAt(i + 1)) || !isHex(query.charAt(i + 2))) {
+        throw new InvalidRequestException(
+            "malformed query string: '%' at position "
+                + (i + 1)
+                + " is not followed by two hexadecimal digits (write a literal % as %25)");
+      }
+    }
+  }
+
+  private static boolean isHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
   static SearchRequest searchRequest(Context ctx) {
     String sort = text(ctx, "sort");
     return new SearchRequest(

@@ -85,7 +85,12 @@ public final class WebApp {
           // Long query strings reach the application, which answers them with a 400 that says
           // what the limit is; only beyond 64 KB does Jetty refuse the request itself.
           config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));
+          ContainerErrors containerErrors = new ContainerErrors(json);
+          config.jetty.modifyServer(server -> server.setErrorHandler(containerErrors));
+          config.jetty.modifyServletContextHandler(
+              context -> context.setErrorHandler(containerErrors));
           config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+          config.routes.before(RequestParams::checkQueryString);
           config.routes.before(ctx -> cors(ctx, options));
           observability.install(config);
           config.routes.get("/api/health", app::health);

@@ -192,15 +192,8 @@ class HostileQueriesTest {
 
   /** One GET over a raw socket: the target goes out exactly as generated. */
   static int[] statusAndCheck(String target) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", app.port())) {
-      socket.setSoTimeout(30_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-              .getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    {
+      String response = exchange(target, "");
       int status = Integer.parseInt(response.substring(9, 12));
       int body = response.indexOf("\r\n\r\n");
       String text = body < 0 ? "" : response.substring(body + 4);
@@ -219,6 +212,55 @@ class HostileQueriesTest {
       }
       return new int[] {status, shapeOk};
     }
+  }
+
+  /** One GET over a raw socket, with extra header lines; the whole response as text. */
+  static String exchange(String target, String headers) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", app.port())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET "
+                  + target
+                  + " HTTP/1.1\r\nHost: localhost\r\n"
+                  + headers
+                  + "Connection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * A broken percent-escape in the query string is refused, not dropped: the container would drop
+   * the parameter, and {@code q=%ZZ} searched as if nothing had been typed (every document). A path
+   * Jetty cannot decode is refused by Jetty itself, before the application, and still answers in
+   * the one JSON shape, even to a client that asks for HTML (such a request has no headers left to
+   * read).
+   */
+  @Test
+  void brokenEscapesAndUndecodablePathsAreRefusedInTheOneShape() throws Exception {
+    for (String target : List.of("/api/search?q=%ZZ", "/api/search?q=tea%", "/api/suggest?q=%4")) {
+      String response = exchange(target, "");
+      assertEquals("400", response.substring(9, 12), target);
+      JsonNode error = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+      assertTrue(
+          error.get("error").get("message").asText().contains("malformed query string"), target);
+    }
+    for (String headers : List.of("", "Accept: text/html\r\n")) {
+      for (String target : List.of("/api/doc/%00", "/api/doc/%ZZ", "/doc/%00")) {
+        String response = exchange(target, headers);
+        int body = response.indexOf("\r\n\r\n");
+        assertEquals("400", response.substring(9, 12), target);
+        assertTrue(response.substring(0, body).toLowerCase().contains("application/json"), target);
+        JsonNode error = JSON.readTree(response.substring(body + 4)).get("error");
+        assertEquals(400, error.get("status").asInt());
+        assertEquals(ContainerErrors.UNREADABLE, error.get("message").asText());
+      }
+    }
+    // A literal % written as %25 is a word like any other.
+    assertEquals("200", exchange("/api/search?q=100%25+tea", "").substring(9, 12));
   }
 
   @Test
