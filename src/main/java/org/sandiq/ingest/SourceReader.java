@@ -32,7 +32,7 @@ public final class SourceReader {
    */
   public ArchiveSummary read(CorpusFile file, Sink sink) throws IngestException, IOException {
     switch (file.format()) {
-      case TEXT, HTML -> sink.accept(readLoose(file));
+      case TEXT, HTML -> readLoose(file, sink);
       case WARC -> {
         return WarcRecords.read(file, sink);
       }
@@ -41,7 +41,13 @@ public final class SourceReader {
     return null;
   }
 
-  private static RawDocument readLoose(CorpusFile file) throws IngestException, IOException {
+  /**
+   * Passes a text or HTML file on as one document. A gzipped one cut short (a download or copy that
+   * stopped) passes on what it unpacks to first and is then reported damaged, as a cut web archive
+   * keeps the records before the cut: the beginning of a page is still its title and most of its
+   * text.
+   */
+  private static void readLoose(CorpusFile file, Sink sink) throws IngestException, IOException {
     long size = Files.size(file.path());
     if (size > MAX_FILE_BYTES) {
       throw new IngestException(
@@ -51,27 +57,52 @@ public final class SourceReader {
     if (bytes.length == 0) {
       throw new IngestException("empty file");
     }
+    IngestException damage = null;
     if (file.path().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
-      bytes = gunzip(bytes);
+      Gunzipped unpacked = gunzip(bytes);
+      bytes = unpacked.bytes();
+      damage = unpacked.damage();
       if (bytes.length == 0) {
-        throw new IngestException("empty file (after gzip)");
+        throw damage != null ? damage : new IngestException("empty file (after gzip)");
       }
     }
-    return new RawDocument(file.relativePath(), null, null, file.format(), bytes, null);
+    sink.accept(new RawDocument(file.relativePath(), null, null, file.format(), bytes, null));
+    if (damage != null) {
+      throw damage;
+    }
   }
 
-  /** The uncompressed bytes of a gzip file, refused when damaged or larger than the file limit. */
-  private static byte[] gunzip(byte[] compressed) throws IngestException {
+  /** What a gzip file unpacked to, and why it stopped early (null when it did not). */
+  private record Gunzipped(byte[] bytes, IngestException damage) {}
+
+  /**
+   * The uncompressed bytes of a gzip file, refused when larger than the file limit. A damaged or
+   * truncated stream keeps the bytes before the damage, with the damage as an exception to report.
+   */
+  private static Gunzipped gunzip(byte[] compressed) throws IngestException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     try (InputStream in =
         new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
-      byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
-      if (bytes.length > MAX_FILE_BYTES) {
-        throw new IngestException(
-            "file too large: over " + (MAX_FILE_BYTES >> 20) + " MB uncompressed");
+      byte[] chunk = new byte[64 * 1024];
+      for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+        out.write(chunk, 0, n);
+        if (out.size() > MAX_FILE_BYTES) {
+          throw new IngestException(
+              "file too large: over " + (MAX_FILE_BYTES >> 20) + " MB uncompressed");
+        }
       }
-      return bytes;
+      return new Gunzipped(out.toByteArray(), null);
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      throw new IngestException("damaged or truncated gzip file: " + e.getMessage(), e);
+      return new Gunzipped(
+          out.toByteArray(),
+          new IngestException(
+              "damaged or truncated gzip file: "
+                  + e.getMessage()
+                  + " after "
+                  + out.size()
+                  + " unpacked bytes"
+                  + (out.size() > 0 ? " (the part read is kept)" : ""),
+              e));
     } catch (IOException e) {
       throw new IngestException("cannot unpack gzip file: " + e.getMessage(), e);
     }

@@ -60,6 +60,8 @@ final class FileIndexer {
    * A loose file read and cleaned, not yet indexed: the unit a folder's boilerplate is learnt from.
    *
    * @param clean its document, or null when reading or cleaning failed ({@link #error})
+   * @param error why reading or cleaning failed; beside a document, why only part of the file was
+   *     read (a truncated gzip file), so the file is reported and tried again on the next run
    */
   record LooseRead(CorpusFile file, String hash, CleanDocument clean, String error) {}
 
@@ -73,10 +75,14 @@ final class FileIndexer {
    */
   LooseRead readLoose(CorpusFile file, FileStamp old, boolean forLearning) {
     RawDocument[] raw = {null};
+    String damage = null;
     try {
       reader.read(file, document -> raw[0] = document);
     } catch (IngestException e) {
-      return new LooseRead(file, null, null, e.getMessage());
+      if (raw[0] == null) {
+        return new LooseRead(file, null, null, e.getMessage());
+      }
+      damage = e.getMessage(); // the part before the damage was passed on: it is indexed
     } catch (IOException | RuntimeException e) {
       return new LooseRead(file, null, null, "cannot read: " + e.getMessage());
     }
@@ -90,7 +96,7 @@ final class FileIndexer {
       return new LooseRead(file, hash, null, null);
     }
     try {
-      return new LooseRead(file, hash, preparation.clean(raw[0]), null);
+      return new LooseRead(file, hash, preparation.clean(raw[0]), damage);
     } catch (IngestException e) {
       return new LooseRead(file, hash, null, e.getMessage());
     } catch (RuntimeException e) {
@@ -130,7 +136,12 @@ final class FileIndexer {
     var prepared = preparation.prepare(read.clean(), name, boilerplate);
     index.deleteFile(name);
     index.add(prepared);
-    index.recordFile(new FileStamp(name, read.hash(), file.size(), file.modifiedMillis()));
+    // A file read only in part is recorded as such, so the next run reads it again.
+    String recorded = read.error() == null ? read.hash() : FileStamp.PARTIAL + read.hash();
+    index.recordFile(new FileStamp(name, recorded, file.size(), file.modifiedMillis()));
+    if (read.error() != null) {
+      return new Outcome(Kind.FAILED, 1, read.error());
+    }
     return new Outcome(old == null ? Kind.NEW : Kind.CHANGED, 1, null);
   }
 

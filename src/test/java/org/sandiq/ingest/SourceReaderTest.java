@@ -63,16 +63,42 @@ class SourceReaderTest {
   }
 
   @Test
-  void truncatedGzipIsReportedWithAReason() throws Exception {
+  void truncatedGzipKeepsWhatItUnpackedAndIsReportedWithAReason() throws Exception {
     Path whole = dir.resolve("whole.html.gz");
+    StringBuilder page = new StringBuilder("<html><head><title>Xocalı</title></head><body>");
+    for (int i = 0; i < 4000; i++) {
+      page.append("<p>paragraph ").append(i).append(" of the page</p>");
+    }
     try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(whole))) {
-      out.write("<p>some text</p>".repeat(2000).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.write(page.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
     byte[] bytes = Files.readAllBytes(whole);
     Path broken = dir.resolve("broken.html.gz");
     Files.write(broken, Arrays.copyOf(bytes, bytes.length / 2));
-    IngestException e = assertThrows(IngestException.class, () -> readAll(dir, broken));
-    assertTrue(e.getMessage().contains("gzip"), e.getMessage());
+    List<CleanDocument> kept = new ArrayList<>();
+    IngestException e =
+        assertThrows(
+            IngestException.class,
+            () -> reader.read(new Corpus(dir).file(broken), raw -> kept.add(cleaner.clean(raw))));
+    assertTrue(e.getMessage().contains("truncated gzip"), e.getMessage());
+    assertTrue(e.getMessage().contains("the part read is kept"), e.getMessage());
+    assertEquals(1, kept.size());
+    assertEquals("Xocalı", kept.get(0).title());
+    String text = kept.get(0).text();
+    assertTrue(text.startsWith("paragraph 0 of the page"), text.substring(0, 40));
+    assertTrue(text.contains("paragraph 100 of the page"), "the first half is read");
+    assertTrue(!text.contains("paragraph 3999 of the page"), "the cut half is not invented");
+
+    // Cut inside the gzip header: nothing to keep, still a reason.
+    Path stub = dir.resolve("stub.txt.gz");
+    Files.write(stub, Arrays.copyOf(bytes, 6));
+    List<CleanDocument> none = new ArrayList<>();
+    IngestException header =
+        assertThrows(
+            IngestException.class,
+            () -> reader.read(new Corpus(dir).file(stub), raw -> none.add(cleaner.clean(raw))));
+    assertTrue(header.getMessage().contains("gzip"), header.getMessage());
+    assertTrue(none.isEmpty());
   }
 
   @Test

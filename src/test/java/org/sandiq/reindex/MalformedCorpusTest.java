@@ -25,7 +25,8 @@ import org.sandiq.testing.Fixtures;
 /**
  * Hostile corpora: 600 generated files, most of them broken (binary, truncated gzip and WARC,
  * invalid UTF-8, empty, deeply nested markup, script-laden titles), the rest good. The reindex does
- * not crash, names every file it could not read, and indexes every good document.
+ * not crash, names every file it could not read, indexes every good document, and keeps what a cut
+ * gzipped text unpacks to.
  */
 class MalformedCorpusTest {
   @TempDir Path dir;
@@ -46,6 +47,7 @@ class MalformedCorpusTest {
         Files.readAllBytes(Fixtures.shippedCorpus().resolve("warc/warcio-example.warc.gz"));
     Set<String> mustFail = new HashSet<>();
     int good = 0;
+    int partial = 0;
     for (int i = 0; i < 600; i++) {
       String name = String.format("f%03d", i);
       switch (i % 12) {
@@ -109,6 +111,19 @@ class MalformedCorpusTest {
           Files.write(corpus.resolve(name + ".warc"), "WARC/1.1\r\nWARC-Type: resp".getBytes());
           mustFail.add(name + ".warc");
         }
+        case 8 -> {
+          // A gzipped text cut in half: reported, and the half that unpacks is indexed.
+          StringBuilder page = new StringBuilder("Cut " + i + "\n\nqualitymark" + i);
+          for (int w = 0; w < 2000; w++) {
+            page.append(' ').append(Integer.toString(random.nextInt(), 36));
+          }
+          byte[] text = page.toString().getBytes(StandardCharsets.UTF_8);
+          byte[] gz = gzip(text);
+          Files.createDirectories(corpus);
+          Files.write(corpus.resolve(name + ".txt.gz"), Arrays.copyOf(gz, gz.length / 2));
+          mustFail.add(name + ".txt.gz");
+          partial++;
+        }
         default -> {
           Fixtures.write(
               corpus, "good/" + name + ".txt", "Good " + i + "\n\nqualitymark" + i + " fine text.");
@@ -126,7 +141,7 @@ class MalformedCorpusTest {
     try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
         LuceneSearchService search =
             new LuceneSearchService(dir.resolve("index"), new FieldAnalyzers(analyzers))) {
-      assertEquals(good, search.documentCount());
+      assertEquals(good + partial, search.documentCount(), "the cut gzip texts' halves are kept");
       for (int i : new int[] {4, 5, 6, 8, 11, 596}) {
         SearchResponse r = search.search(SearchRequest.of("\"qualitymark" + i + "\""));
         assertEquals(1, r.total(), "document " + i + " is searchable");
