@@ -47,13 +47,15 @@ final class ContainerErrors extends ErrorHandler {
     response.write(true, ByteBuffer.wrap(body(code, message)), callback);
   }
 
-  byte[] body(int code, String message) throws JsonProcessingException {
-    String text =
-        code >= 500
-            ? "internal error: the request could not be answered"
-            : code == 400 && isBare(code, message)
-                ? UNREADABLE
-                : isBare(code, message) ? HttpStatus.getMessage(code) : message;
+  private byte[] body(int code, String message) throws JsonProcessingException {
+    String text;
+    if (code >= 500) {
+      text = "internal error: the request could not be answered";
+    } else if (isBare(code, message)) {
+      text = code == 400 ? UNREADABLE : HttpStatus.getMessage(code);
+    } else {
+      text = message;
+    }
     return json.writeValueAsBytes(ErrorBody.of(code, text));
   }
 
