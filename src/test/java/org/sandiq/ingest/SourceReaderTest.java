@@ -25,6 +25,13 @@ class SourceReaderTest {
     return docs;
   }
 
+  /** Reads {@code file}, which must fail, keeping in {@code kept} what it passed on first. */
+  private IngestException readFailing(Path file, List<CleanDocument> kept) {
+    return assertThrows(
+        IngestException.class,
+        () -> reader.read(new Corpus(dir).file(file), raw -> kept.add(cleaner.clean(raw))));
+  }
+
   @Test
   void warcResponseBecomesADocumentWithUrlAndCaptureDate() throws Exception {
     Path corpus = Fixtures.shippedCorpus();
@@ -76,10 +83,7 @@ class SourceReaderTest {
     Path broken = dir.resolve("broken.html.gz");
     Files.write(broken, Arrays.copyOf(bytes, bytes.length / 2));
     List<CleanDocument> kept = new ArrayList<>();
-    IngestException e =
-        assertThrows(
-            IngestException.class,
-            () -> reader.read(new Corpus(dir).file(broken), raw -> kept.add(cleaner.clean(raw))));
+    IngestException e = readFailing(broken, kept);
     assertTrue(e.getMessage().contains("truncated gzip"), e.getMessage());
     assertTrue(e.getMessage().contains("the part read is kept"), e.getMessage());
     assertEquals(1, kept.size());
@@ -93,10 +97,7 @@ class SourceReaderTest {
     Path stub = dir.resolve("stub.txt.gz");
     Files.write(stub, Arrays.copyOf(bytes, 6));
     List<CleanDocument> none = new ArrayList<>();
-    IngestException header =
-        assertThrows(
-            IngestException.class,
-            () -> reader.read(new Corpus(dir).file(stub), raw -> none.add(cleaner.clean(raw))));
+    IngestException header = readFailing(stub, none);
     assertTrue(header.getMessage().contains("gzip"), header.getMessage());
     assertTrue(none.isEmpty());
   }
