@@ -72,7 +72,12 @@ public final class DocumentCleaner {
     }
     String path = pathOf(raw.source());
     if (title == null || title.isBlank()) {
-      title = text.isBlank() ? fileName(path) : PlainText.headline(text);
+      // Without a title or text, a capture is named by its URL (what an archive's replay shows),
+      // a loose file by its name: never by the WARC file that happens to hold the capture.
+      title =
+          !text.isBlank()
+              ? PlainText.headline(text)
+              : raw.url() != null ? raw.url() : fileName(path);
     }
     String site = Sites.hostOf(url);
     if (site == null) {

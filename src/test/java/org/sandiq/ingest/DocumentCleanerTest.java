@@ -143,6 +143,16 @@ class DocumentCleanerTest {
   }
 
   @Test
+  void aCaptureWithoutTitleOrTextIsNamedByItsUrlALooseFileByItsName() throws Exception {
+    String empty = "<html><body><img src=\"map.png\"></body></html>";
+    CleanDocument capture =
+        cleaner.clean(html("crawl/pages-00001.warc.gz#4096", "https://example.az/map", empty));
+    assertEquals("https://example.az/map", capture.title());
+    CleanDocument loose = cleaner.clean(html("scans/map.html", null, empty));
+    assertEquals("map.html", loose.title());
+  }
+
+  @Test
   void overlongTitlesAndDescriptionsAreCutAtAWord() throws Exception {
     String words = "Xocalı soyqırımı haqqında ".repeat(40_000);
     CleanDocument page =
