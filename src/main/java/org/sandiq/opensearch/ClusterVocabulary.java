@@ -123,10 +123,14 @@ final class ClusterVocabulary implements Suggestions.Vocabulary {
                 "query",
                 Map.of("bool", Map.of("filter", filters)),
                 "_source",
-                List.of(Fields.TEXT)));
+                List.of(Fields.TEXT, Fields.LANG)));
     for (JsonNode hit : response.path("hits").path("hits")) {
       JsonNode text = hit.path("_source").get(Fields.TEXT);
-      return text == null ? null : new Suggestions.Sample(text.asText(), null);
+      JsonNode language = hit.path("_source").get(Fields.LANG);
+      return text == null
+          ? null
+          : new Suggestions.Sample(
+              text.asText(), null, language == null ? null : language.asText());
     }
     return null;
   }

@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -80,8 +81,12 @@ public final class Suggestions {
     default void prefetch(List<Term> terms) throws IOException {}
   }
 
-  /** A document's text, and the spelling of a word in it (null: find it by analysing the text). */
-  public record Sample(String text, String surface) {}
+  /**
+   * A document's text, the spelling of a word in it (null: find it by analysing the text), and the
+   * document's language code (null when unknown), which says how its capitals lower-case: {@code
+   * INFO} is {@code info} in English, {@code KISA} is {@code kısa} in Azerbaijani and Turkish.
+   */
+  public record Sample(String text, String surface, String lang) {}
 
   Suggestions(Analyzer perFieldAnalyzer) {
     this.analyzer = perFieldAnalyzer;
@@ -145,6 +150,7 @@ public final class Suggestions {
         continue;
       }
       terms.add(new Term(Fields.TEXT_FOLDED, folded));
+      terms.add(new Term(Fields.TITLE_FOLDED, folded));
       Character.UnicodeScript script = QueryFields.script(token);
       for (Language language : Language.values()) {
         if (language == Language.UND || (script != null && !language.writtenIn(script))) {
@@ -166,7 +172,10 @@ public final class Suggestions {
     if (folded == null) {
       return null;
     }
-    boolean known = vocabulary.docFreq(Fields.TEXT_FOLDED, folded) > 0;
+    // A word of a title only is a word of the archive too ("Example Domain" over "examples").
+    boolean known =
+        vocabulary.docFreq(Fields.TEXT_FOLDED, folded) > 0
+            || vocabulary.docFreq(Fields.TITLE_FOLDED, folded) > 0;
     if (known && matchesExactly(vocabulary, analysed, word)) {
       return null; // the archive has the word as typed
     }
@@ -184,7 +193,7 @@ public final class Suggestions {
     if (surface == null || sameIgnoringCase(surface, word)) {
       return null;
     }
-    return new Fix(matchCase(word, surface), known);
+    return new Fix(matchCase(word, surface, sample.lang()), known);
   }
 
   /**
@@ -278,11 +287,15 @@ public final class Suggestions {
         return null;
       }
       int doc = top.scoreDocs[0].doc;
-      String text = StoredText.of(searcher.storedFields().document(doc, Set.of(Fields.TEXT)));
+      Document stored = searcher.storedFields().document(doc, Set.of(Fields.TEXT, Fields.LANG));
+      String text = StoredText.of(stored);
       if (text.isEmpty()) {
         return null;
       }
-      return new Sample(text, fromPostings(searcher.getIndexReader(), doc, folded, text));
+      return new Sample(
+          text,
+          fromPostings(searcher.getIndexReader(), doc, folded, text),
+          stored.get(Fields.LANG));
     }
   }
 
@@ -348,16 +361,21 @@ public final class Suggestions {
     return s.toLowerCase(Locale.ROOT).replace("\u0307", "");
   }
 
-  /** {@code surface} in the case pattern of {@code typed}: lower, Capitalised or UPPER. */
-  private static String matchCase(String typed, String surface) {
-    Locale turkic = Locale.forLanguageTag("az");
-    String lower = surface.toLowerCase(turkic);
-    if (typed.equals(typed.toUpperCase(turkic)) && typed.length() > 1) {
-      return surface.toUpperCase(turkic);
+  /**
+   * {@code surface} in the case pattern of {@code typed}: lower, Capitalised or UPPER, with the
+   * case rules of the language {@code lang} of the document it was read from (Locale.ROOT's when
+   * unknown): only Azerbaijani and Turkish lower-case {@code I} to dotless {@code ı}, so a capital
+   * {@code I} of an English document stays {@code i}.
+   */
+  private static String matchCase(String typed, String surface, String lang) {
+    Locale locale = lang == null ? Locale.ROOT : Locale.forLanguageTag(lang);
+    String lower = surface.toLowerCase(locale);
+    if (typed.equals(typed.toUpperCase(locale)) && typed.length() > 1) {
+      return surface.toUpperCase(locale);
     }
     if (Character.isUpperCase(typed.codePointAt(0))) {
       int first = Character.charCount(lower.codePointAt(0));
-      return lower.substring(0, first).toUpperCase(turkic) + lower.substring(first);
+      return lower.substring(0, first).toUpperCase(locale) + lower.substring(first);
     }
     return lower;
   }

@@ -98,6 +98,14 @@ class SearchExperienceTest {
             + " anılır."
       },
       {
+        "printer.txt",
+        null,
+        null,
+        null,
+        "Printer notes\n\nRead the INFO page of the PRINTER DRIVER before INSTALLING it on the"
+            + " office computer."
+      },
+      {
         "khojaly.txt",
         null,
         null,
@@ -277,6 +285,15 @@ class SearchExperienceTest {
     assertEquals("Khojaly", run("Khojali").suggestion());
     assertNull(run("Khojaly").suggestion(), "no suggestion for a word spelled as in the archive");
     assertNull(run("tea").suggestion());
+    // "mirror" is only in a title ("Mirror one"); the texts say "mirrored".
+    assertNull(run("mirror").suggestion(), "a title's word is spelled as in the archive");
+  }
+
+  @Test
+  void didYouMeanLowerCasesAsTheDocumentsLanguageDoes() {
+    // The archive spells it in capitals only, in an English text: its I is a dotted i.
+    assertEquals("installing", run("instaling").suggestion());
+    assertEquals("Installing", run("Instaling").suggestion());
   }
 
   @Test
