@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -110,8 +111,37 @@ public final class Autocomplete {
     }
     AnalyzingSuggester suggester =
         new AnalyzingSuggester(new ByteBuffersDirectory(), "autocomplete", folding);
-    suggester.build(new Entries(weights.entrySet().iterator()));
+    suggester.build(new Entries(oneSpellingPerCase(weights).entrySet().iterator()));
     return suggester;
+  }
+
+  /**
+   * The entries with spellings that differ only in case merged into one ({@code Interface} at the
+   * start of a title, {@code interface} inside one): one completion, weighing what both did, in
+   * lower case when the titles use it, else in their commonest spelling. Lower case because it is
+   * what people type, and the suggester puts first only an entry spelled exactly as typed.
+   * Diacritics are not merged: {@code Información} and {@code Information} are words of two
+   * languages.
+   */
+  static Map<String, Long> oneSpellingPerCase(Map<String, Long> weights) {
+    Map<String, Long> totals = new HashMap<>();
+    Map<String, String> spelling = new HashMap<>();
+    for (Map.Entry<String, Long> entry : weights.entrySet()) {
+      String key = entry.getKey().toLowerCase(Locale.ROOT);
+      totals.merge(key, entry.getValue(), Long::sum);
+      spelling.merge(key, entry.getKey(), (a, b) -> preferred(key, weights, a, b));
+    }
+    Map<String, Long> merged = new HashMap<>();
+    totals.forEach((key, total) -> merged.put(spelling.get(key), total));
+    return merged;
+  }
+
+  private static String preferred(String lower, Map<String, Long> weights, String a, String b) {
+    if (a.equals(lower) || b.equals(lower)) {
+      return lower;
+    }
+    int byWeight = Long.compare(weights.get(a), weights.get(b));
+    return byWeight > 0 || (byWeight == 0 && a.compareTo(b) > 0) ? a : b;
   }
 
   /** Feeds (text, weight) pairs to the suggester. */
