@@ -14,8 +14,10 @@ import java.util.Locale;
  *
  * <p>Fields: {@code text} (required, a string; it may be empty when {@code title} is not), {@code
  * title}, {@code url}, {@code lang} (a language tag; its primary subtag is the declared language),
- * {@code date} (ISO 8601 or RFC 1123) and {@code id}. The document id is derived from the file and
- * the record's {@code id} when it has one, so it stays the same when the export is re-ordered;
+ * {@code date} (ISO 8601 or RFC 1123), {@code captureDate} (or {@code capture_date}: when a web
+ * archive captured the page, as Sandiq's own export writes it, so that an export indexed again
+ * keeps its captures' timeline) and {@code id}. The document id is derived from the file and the
+ * record's {@code id} when it has one, so it stays the same when the export is re-ordered;
  * otherwise from the line's offset. Other fields are ignored.
  */
 final class JsonRecord {
@@ -52,6 +54,8 @@ final class JsonRecord {
       title = PlainText.headline(text);
     }
     Instant date = Dates.parse(string(node, "date"));
+    String captured = string(node, "captureDate");
+    Instant captureDate = Dates.parse(captured != null ? captured : string(node, "capture_date"));
     String site = Sites.hostOf(url);
     String recordKey = id != null ? path + "#id=" + id : raw.source();
     return new CleanDocument(
@@ -63,7 +67,7 @@ final class JsonRecord {
         site != null ? site : Sites.collectionOf(path),
         raw.source(),
         langOf(string(node, "lang")),
-        null,
+        captureDate,
         null);
   }
 

@@ -76,6 +76,44 @@ class ExportCommandTest {
   }
 
   @Test
+  void aJsonLinesExportIndexedAgainKeepsTitlesDatesAndCaptureDates() throws Exception {
+    Path copy = dir.resolve("copy");
+    Path lines = copy.resolve("webarchive/export.jsonl");
+    java.nio.file.Files.createDirectories(lines.getParent());
+    CommandLineTest.Run run =
+        export("url:example.org/news/*", "--format", "jsonl", "-o", lines.toString());
+    assertEquals(0, run.exit(), run.err());
+    Path copyIndex = dir.resolve("copy-index");
+    assertEquals(
+        0,
+        CommandLineTest.run("reindex", "--corpus", copy.toString(), "--index", copyIndex.toString())
+            .exit());
+    CommandLineTest.Run again =
+        CommandLineTest.run(
+            "export",
+            "url:example.org/news/*",
+            "--format",
+            "csv",
+            "--corpus",
+            copy.toString(),
+            "--index",
+            copyIndex.toString());
+    assertEquals(0, again.exit(), again.err());
+    List<String> original = rows(export("url:example.org/news/*", "--format", "csv").out());
+    assertEquals(4, original.size(), original.toString());
+    assertEquals(original, rows(again.out()), "url, title, dates, language, site and collection");
+  }
+
+  /** The CSV's data rows without the id and score columns, sorted. */
+  private static List<String> rows(String csv) {
+    return csv.lines()
+        .skip(1)
+        .map(row -> row.substring(row.indexOf(',') + 1, row.lastIndexOf(',')))
+        .sorted()
+        .toList();
+  }
+
+  @Test
   void tooManyMatchesAreRefusedBeforeAnythingIsWritten() {
     CommandLineTest.Run run = export("lighthouse", "--format", "csv", "--max", "2");
     assertEquals(Main.EXIT_FATAL, run.exit());
