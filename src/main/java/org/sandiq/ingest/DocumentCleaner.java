@@ -32,7 +32,9 @@ public final class DocumentCleaner {
    */
   public CleanDocument clean(RawDocument raw) throws IngestException {
     if (raw.format() == SourceFormat.JSONL) {
-      return JsonRecord.clean(raw, pathOf(raw.source()));
+      // A JSON line has no URL of its own, but one from a Sandiq export's WARC carries the path
+      // of the file it was first read from, which names it as it was named there.
+      return JsonRecord.clean(raw, pathOf(raw.url() != null ? raw.url() : raw.source()));
     }
     String decoded =
         TextDecoder.decode(raw.body(), raw.declaredCharset(), raw.format() == SourceFormat.HTML);

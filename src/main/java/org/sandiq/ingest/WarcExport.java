@@ -111,6 +111,31 @@ public final class WarcExport implements Closeable {
     }
   }
 
+  /**
+   * The name a resource record of a document without a URL (a loose file, a JSON line) carries:
+   * {@code urn:sandiq:} and its corpus path, percent-encoded. {@link #exportedPath} reads it back.
+   */
+  private static final String EXPORTED = "urn:sandiq:";
+
+  /**
+   * The corpus path of a document a Sandiq export wrote as a resource record ({@code
+   * urn:sandiq:notes%2Fa.txt} → {@code notes/a.txt}), or null for any other target URI: an export
+   * indexed again finds its loose files and JSON lines as such.
+   */
+  static String exportedPath(String targetUri) {
+    if (targetUri == null || !targetUri.startsWith(EXPORTED)) {
+      return null;
+    }
+    try {
+      String path =
+          java.net.URLDecoder.decode(
+              targetUri.substring(EXPORTED.length()), java.nio.charset.StandardCharsets.UTF_8);
+      return path.isBlank() ? null : path;
+    } catch (IllegalArgumentException e) {
+      return null; // a broken escape: not one of ours
+    }
+  }
+
   private static URI target(String url, String source) {
     try {
       URI uri = URI.create(url);
@@ -122,7 +147,7 @@ public final class WarcExport implements Closeable {
     }
     String name = source == null ? String.valueOf(url) : source;
     return URI.create(
-        "urn:sandiq:"
+        EXPORTED
             + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
                 .replace("+", "%20"));
   }

@@ -107,23 +107,35 @@ final class WarcRecords {
 
   private void capture(RecordHeader header, InputStream block) throws IOException, IngestException {
     String url = header.targetUri();
-    if (!PayloadTypes.isPageUrl(url)) {
+    // A loose file or JSON line of a Sandiq export: its corpus path is its address, as it was in
+    // the index it came from, and it was never captured (the record's date is the export's).
+    String exported = WarcExport.exportedPath(url);
+    if (exported == null && !PayloadTypes.isPageUrl(url)) {
       tally.skip(Skip.NOT_A_PAGE); // DNS lookups, ARC file descriptions, crawler logs
       return;
     }
-    Capture capture = read(header, block);
+    boolean jsonLine =
+        exported != null && PayloadTypes.mediaType(header.contentType()).equals("application/json");
+    Capture capture =
+        jsonLine
+            ? new Capture(0, null, block.readNBytes(MAX_PAYLOAD_BYTES), null)
+            : read(header, block);
     if (capture == null) {
       return;
     }
     if (capture.damage() != null) {
       tally.damaged(header.offset(), capture.damage());
     }
-    SourceFormat format = check(capture);
+    SourceFormat format = jsonLine ? SourceFormat.JSONL : check(capture);
     if (format == null) {
       return;
     }
     remember(header);
-    hand(header, url, header.date(), capture, format);
+    if (exported != null) {
+      hand(header, exported, null, capture, format);
+    } else {
+      hand(header, url, header.date(), capture, format);
+    }
   }
 
   /**

@@ -104,6 +104,57 @@ class ExportCommandTest {
     assertEquals(original, rows(again.out()), "url, title, dates, language, site and collection");
   }
 
+  @Test
+  void aWarcExportIndexedAgainHoldsEveryDocumentLooseFilesIncluded() throws Exception {
+    Fixtures.write(corpus, "notes/sub dir/m.html", "<html><title>Harbour log</title><p>Boats.");
+    Fixtures.write(
+        corpus,
+        "feeds/f.jsonl",
+        "{\"id\":\"x1\",\"title\":\"Ferry timetable\",\"text\":\"The ferry leaves at noon.\","
+            + "\"date\":\"2022-05-01\"}\n");
+    assertEquals(
+        0,
+        CommandLineTest.run("reindex", "--corpus", corpus.toString(), "--index", index.toString())
+            .exit());
+    Path copy = dir.resolve("copy");
+    Path warc = copy.resolve("imported/export.warc.gz");
+    java.nio.file.Files.createDirectories(warc.getParent());
+    CommandLineTest.Run run = export("", "--format", "warc", "-o", warc.toString());
+    assertEquals(0, run.exit(), run.err());
+    Path copyIndex = dir.resolve("copy-index");
+    CommandLineTest.Run reindex =
+        CommandLineTest.run(
+            "reindex", "--corpus", copy.toString(), "--index", copyIndex.toString());
+    assertEquals(0, reindex.exit(), reindex.err());
+    CommandLineTest.Run again =
+        CommandLineTest.run(
+            "export", "", "--corpus", copy.toString(), "--index", copyIndex.toString());
+    assertEquals(0, again.exit(), again.err());
+    java.util.Set<String> original = documents(export("").out());
+    assertTrue(
+        original.stream().anyMatch(d -> d.startsWith("notes/n.txt | Lighthouse notes |")),
+        original.toString());
+    assertTrue(
+        original.stream().anyMatch(d -> d.startsWith("notes/sub dir/m.html | Harbour log |")),
+        original.toString());
+    assertTrue(
+        original.stream().anyMatch(d -> d.startsWith("feeds/f.jsonl#id=x1 | Ferry timetable |")),
+        original.toString());
+    assertEquals(original, documents(again.out()), "every document, by address, title and text");
+  }
+
+  /** Each exported document as "url | title | text". */
+  private static java.util.Set<String> documents(String jsonLines) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    java.util.Set<String> documents = new java.util.TreeSet<>();
+    for (String line : jsonLines.lines().toList()) {
+      com.fasterxml.jackson.databind.JsonNode d = json.readTree(line);
+      documents.add(
+          d.get("url").asText() + " | " + d.get("title").asText() + " | " + d.get("text").asText());
+    }
+    return documents;
+  }
+
   /** The CSV's data rows without the id and score columns, sorted. */
   private static List<String> rows(String csv) {
     return csv.lines()
