@@ -33,7 +33,8 @@ import org.netpreserve.jwarc.Warcinfo;
  * SolrWayback and other WARC tools read): a {@code warcinfo} record, then for each document the
  * original record it was indexed from, copied unchanged (headers, block and so digests), or, for a
  * document that came from a loose file or a record that cannot be copied, a {@code resource} record
- * holding the file's bytes with its SHA-1 block digest.
+ * holding the file's bytes with its SHA-1 block digest (a {@code response} record for an ARC
+ * record's HTTP response).
  */
 public final class WarcExport implements Closeable {
   private final Corpus corpus;
@@ -73,6 +74,19 @@ public final class WarcExport implements Closeable {
     byte[] body =
         raw.orElseGet(
             () -> (text == null ? "" : text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    if (raw.isPresent() && isHttpFromArc(source, body)) {
+      // An ARC record holds the HTTP response, headers and all: a WARC response record, as
+      // ARC-to-WARC converters write it, so that replay tools (and Sandiq) read its headers as
+      // headers, not as the first lines of a text.
+      writer.write(
+          new WarcResponse.Builder(target(url, source))
+              .version(MessageVersion.WARC_1_1)
+              .date(date == null ? Instant.now() : date)
+              .blockDigest(sha1(body))
+              .body(MediaType.HTTP_RESPONSE, body)
+              .build());
+      return;
+    }
     String type = raw.isPresent() ? typeOf(source) : "text/plain;charset=utf-8";
     writer.write(
         new WarcResource.Builder(target(url, source))
@@ -81,6 +95,18 @@ public final class WarcExport implements Closeable {
             .blockDigest(sha1(body))
             .body(MediaType.parse(type), body)
             .build());
+  }
+
+  /** Whether {@code body}, read from the record at {@code source}, is an ARC record's response. */
+  private static boolean isHttpFromArc(String source, byte[] body) {
+    Matcher m = Corpus.recordSource(source);
+    if (m == null) {
+      return false;
+    }
+    String name = m.group(1).toLowerCase(Locale.ROOT);
+    return (name.endsWith(".arc") || name.endsWith(".arc.gz"))
+        && body.length >= 5
+        && new String(body, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("HTTP/");
   }
 
   /** Copies the WARC record at {@code path#offset}; false when there is none to copy. */

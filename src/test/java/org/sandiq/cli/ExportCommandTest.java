@@ -105,8 +105,17 @@ class ExportCommandTest {
   }
 
   @Test
-  void aWarcExportIndexedAgainHoldsEveryDocumentLooseFilesIncluded() throws Exception {
+  void aWarcExportIndexedAgainHoldsEveryDocumentLooseFilesArcAndJsonLinesIncluded()
+      throws Exception {
     Fixtures.write(corpus, "notes/sub dir/m.html", "<html><title>Harbour log</title><p>Boats.");
+    Path arc = corpus.resolve("arc/example.arc.gz");
+    java.nio.file.Files.createDirectories(arc.getParent());
+    java.nio.file.Files.copy(
+        Path.of(
+            ExportCommandTest.class
+                .getResource("/org/sandiq/ingest/archives/warcio-example.arc.gz")
+                .toURI()),
+        arc);
     Fixtures.write(
         corpus,
         "feeds/f.jsonl",
@@ -140,6 +149,9 @@ class ExportCommandTest {
     assertTrue(
         original.stream().anyMatch(d -> d.startsWith("feeds/f.jsonl#id=x1 | Ferry timetable |")),
         original.toString());
+    assertTrue(
+        original.stream().anyMatch(d -> d.startsWith("http://example.com/ | Example Domain |")),
+        "an ARC record's page, exported as a WARC response record: " + original);
     assertEquals(original, documents(again.out()), "every document, by address, title and text");
   }
 
