@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,9 +14,10 @@ import org.sandiq.ingest.ArchiveSummary.Skip;
 
 /**
  * Reads the documents of a web archive, WARC or ARC: successful HTTP responses and resource records
- * whose payload is HTML or plain text, and revisits of such responses found earlier in the same
- * file (a revisit is a capture of the original page at its own date). Each document's source is
- * {@code path#offset}, the record's address in the file; its URL is the captured URL.
+ * whose payload is HTML or plain text, and revisits of such responses found in the same file,
+ * before or after them (a revisit is a capture of the original page at its own date). Each
+ * document's source is {@code path#offset}, the record's address in the file; its URL is the
+ * captured URL.
  *
  * <p>Every record is counted in the file's {@link ArchiveSummary}: a document, or skipped and why.
  * Damage is reported with its offset and reading goes on at the next record ({@link
@@ -33,6 +36,16 @@ final class WarcRecords {
 
   /** Captures that became documents, by what a revisit may name them with: their offsets. */
   private final Map<String, Long> originals = new HashMap<>();
+
+  /**
+   * Revisits read before the capture they repeat, looked up again at the file's end (a Sandiq
+   * export lists records in index order); at most {@link #MAX_PENDING_REVISITS}, past which a
+   * revisit not yet resolvable is counted at once, so a file of revisits of other files' captures
+   * (a deduplicating crawl) holds no more memory than that.
+   */
+  private final List<RecordHeader> pending = new ArrayList<>();
+
+  static final int MAX_PENDING_REVISITS = 10_000;
 
   private WarcRecords(CorpusFile file, SourceReader.Sink sink) {
     this.file = file;
@@ -62,6 +75,7 @@ final class WarcRecords {
             records.tally.damaged(offset, reason);
           }
         });
+    records.resolvePending();
     ArchiveSummary summary = records.tally.summary();
     if (summary.records() == 0) {
       String why = summary.damage().isEmpty() ? "empty file" : summary.damage().get(0).reason();
@@ -232,10 +246,28 @@ final class WarcRecords {
 
   /**
    * A revisit: a capture of a page the crawler found unchanged, stored without its payload. When
-   * the capture it repeats is in this file, it becomes a document with that payload, its own URL
-   * and its own date; otherwise it is counted as a revisit.
+   * the capture it repeats is in this file (read already, or by the file's end), it becomes a
+   * document with that payload, its own URL and its own date; otherwise it is counted as a revisit.
    */
   private void revisit(RecordHeader header) throws IOException, IngestException {
+    Long original = originalOf(header);
+    if (original == null && header.targetUri() != null && pending.size() < MAX_PENDING_REVISITS) {
+      pending.add(header);
+      return;
+    }
+    handRevisit(header, original);
+  }
+
+  /** The revisits whose capture came after them, now that the whole file has been read. */
+  private void resolvePending() throws IOException, IngestException {
+    for (RecordHeader header : pending) {
+      handRevisit(header, originalOf(header));
+    }
+    pending.clear();
+  }
+
+  /** The offset of the capture {@code header}, a revisit, repeats, or null when none is known. */
+  private Long originalOf(RecordHeader header) {
     Long original = null;
     String id = header.field("WARC-Refers-To");
     if (id != null) {
@@ -251,6 +283,11 @@ final class WarcRecords {
     if (original == null && digest != null) {
       original = originals.get("digest " + digest.toUpperCase(Locale.ROOT));
     }
+    return original;
+  }
+
+  /** A revisit of the capture at {@code original} as a document; counted as a revisit when null. */
+  private void handRevisit(RecordHeader header, Long original) throws IOException, IngestException {
     if (original == null || header.targetUri() == null) {
       tally.skip(Skip.REVISIT);
       return;

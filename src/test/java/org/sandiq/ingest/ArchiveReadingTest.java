@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sandiq.ingest.ArchiveSummary.Skip;
@@ -443,6 +444,38 @@ class ArchiveReadingTest {
     assertEquals(Instant.parse("2017-03-06T04:02:06Z"), original.captureDate());
     assertEquals(Instant.parse("2017-03-06T04:03:48Z"), revisit.captureDate());
     assertTrue(!original.id().equals(revisit.id()));
+  }
+
+  @Test
+  void aRevisitBeforeTheCaptureItRepeatsIsACaptureToo() throws Exception {
+    // A Sandiq export lists records in index order, so a revisit may come before its capture.
+    byte[] headers = http("HTTP/1.1 200 OK", List.of("Content-Type: text/html"), new byte[0]);
+    byte[] revisit =
+        ArchiveFiles.record(
+            "WARC/1.0",
+            "revisit",
+            "http://example.az/harbour",
+            "2024-06-01T10:00:00Z",
+            headers,
+            "WARC-Payload-Digest: sha1:HARBOURPAGE",
+            "WARC-Profile: http://netpreserve.org/warc/1.0/revisit/identical-payload-digest");
+    byte[] capture =
+        response(
+            "http://example.az/harbour",
+            "2024-05-01T10:00:00Z",
+            http(
+                "HTTP/1.1 200 OK",
+                List.of("Content-Type: text/html"),
+                ArchiveFiles.page("Harbour news", "The boats came in early today.")),
+            "WARC-Payload-Digest: sha1:HARBOURPAGE");
+    Read read = readBytes("revisit-first.warc", revisit, capture);
+    assertEquals(2, read.docs().size(), read.summary().line());
+    assertEquals(
+        java.util.Set.of(
+            Instant.parse("2024-05-01T10:00:00Z"), Instant.parse("2024-06-01T10:00:00Z")),
+        read.docs().stream().map(CleanDocument::captureDate).collect(Collectors.toSet()));
+    assertTrue(read.docs().stream().allMatch(d -> d.title().equals("Harbour news")));
+    assertTrue(read.summary().skipped().isEmpty(), read.summary().line());
   }
 
   @Test
