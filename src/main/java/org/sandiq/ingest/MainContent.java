@@ -64,6 +64,11 @@ final class MainContent {
     if (!dataTables.isEmpty()) {
       kept = DataTables.withRows(kept, candidates, dataTables);
     }
+    if (kept.isEmpty()) {
+      // No article on the page (a redirect notice, a page of a few links, text straight in the
+      // body): its visible words are all it says, and a page found by them beats one found by none.
+      kept = candidates;
+    }
     StringBuilder out = new StringBuilder();
     Element table = null;
     for (TextBlock b : kept) {

@@ -153,6 +153,30 @@ class DocumentCleanerTest {
   }
 
   @Test
+  void aPageWithoutAnArticleKeepsItsVisibleWords() throws Exception {
+    // The Internet Archive's 2008 home page (an ARC file of webarchive-commons' tests): a redirect
+    // notice, its one line straight in the body and half of it a link. No block is prose, so
+    // the main-text rules kept nothing and the page was found by none of its words.
+    String redirect =
+        """
+        <html><head><meta http-equiv="Refresh" content="0;URL=http://www.archive.org/index.php"/>
+        <script>document.location="http://www.archive.org/index.php";</script></head>
+        <body><img width="70" height="56" src="http://www.archive.org/images/logoc.jpg"/><br/>
+        Please visit our website at:
+        <a href="http://www.archive.org">http://www.archive.org</a></body></html>
+        """;
+    CleanDocument doc =
+        cleaner.clean(html("blackbook.arc#2376", "http://www.archive.org/", redirect));
+    assertEquals("Please visit our website at: http://www.archive.org", doc.text());
+    // A page with an article still loses its menu.
+    String article =
+        "<body><ul><li><a href=/>Home</a><li><a href=/news>News</a></ul><p>"
+            + "The council met on Tuesday and approved the budget for the new library, after a"
+            + " debate that lasted most of the afternoon.</p></body>";
+    assertFalse(cleaner.clean(html("a.html", null, article)).text().contains("Home"));
+  }
+
+  @Test
   void overlongTitlesAndDescriptionsAreCutAtAWord() throws Exception {
     String words = "Xocalı soyqırımı haqqında ".repeat(40_000);
     CleanDocument page =
