@@ -87,7 +87,9 @@ public final class DocumentCleaner {
     }
     return new CleanDocument(
         DocumentIds.of(raw.source()),
-        url == null ? path : url,
+        // No URL: a loose file is addressed by its path, a capture that named none by its record
+        // (path#offset), so two such captures of one archive file are not one page.
+        url == null ? raw.source() : url,
         title,
         text,
         date,

@@ -124,7 +124,9 @@ final class WarcRecords {
     // A loose file or JSON line of a Sandiq export: its corpus path is its address, as it was in
     // the index it came from, and it was never captured (the record's date is the export's).
     String exported = WarcExport.exportedPath(url);
-    if (exported == null && !PayloadTypes.isPageUrl(url)) {
+    // A capture that names no URL (the format requires one; some tools leave it out) is still a
+    // page to find: it is indexed by its place in the file, without an address.
+    if (exported == null && url != null && !PayloadTypes.isPageUrl(url)) {
       tally.skip(Skip.NOT_A_PAGE); // DNS lookups, ARC file descriptions, crawler logs
       return;
     }
@@ -235,7 +237,7 @@ final class WarcRecords {
     if (id != null) {
       originals.putIfAbsent("id " + id, offset);
     }
-    if (header.date() != null) {
+    if (header.date() != null && header.targetUri() != null) {
       originals.putIfAbsent("at " + header.targetUri() + " " + header.date(), offset);
     }
     String digest = header.field("WARC-Payload-Digest");

@@ -2,6 +2,7 @@ package org.sandiq.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sandiq.ingest.ArchiveFiles.http;
@@ -476,6 +477,39 @@ class ArchiveReadingTest {
         read.docs().stream().map(CleanDocument::captureDate).collect(Collectors.toSet()));
     assertTrue(read.docs().stream().allMatch(d -> d.title().equals("Harbour news")));
     assertTrue(read.summary().skipped().isEmpty(), read.summary().line());
+  }
+
+  @Test
+  void aCaptureThatNamesNoUrlIsIndexedByItsPlaceInTheFile() throws Exception {
+    // The last record of webarchive-commons' link-extraction-test.warc has no WARC-Target-URI.
+    byte[] page =
+        http(
+            "HTTP/1.1 200 OK",
+            List.of("Content-Type: text/html"),
+            ArchiveFiles.page("Onclick links", "Click to load the harbour webcam page."));
+    byte[] dns =
+        ArchiveFiles.record(
+            "WARC/1.0",
+            "response",
+            "dns:example.az",
+            "2024-05-01T10:00:00Z",
+            "20240501100000\nexample.az. 300 IN A 192.0.2.1".getBytes(StandardCharsets.UTF_8));
+    Read read =
+        readBytes(
+            "no-uri.warc",
+            response(null, "2024-05-01T10:00:00Z", page),
+            response(null, "2024-05-02T10:00:00Z", page),
+            dns);
+    assertEquals(2, read.docs().size(), read.summary().line());
+    assertEquals(1L, read.summary().skipped().get(Skip.NOT_A_PAGE), read.summary().line());
+    CleanDocument first = read.docs().get(0);
+    assertEquals("Onclick links", first.title());
+    assertTrue(first.text().contains("harbour webcam"), first.text());
+    assertEquals(Instant.parse("2024-05-01T10:00:00Z"), first.captureDate());
+    // Each is addressed by its record, not by the archive file (which is no page).
+    assertEquals(first.source(), first.url());
+    assertTrue(first.url().startsWith("no-uri.warc#"), first.url());
+    assertNotEquals(first.url(), read.docs().get(1).url());
   }
 
   @Test
