@@ -31,6 +31,9 @@ final class HtmlCleaner {
   private static final String NOT_TEXT =
       "script, style, noscript, template, svg, math, head, [hidden]";
 
+  /** Inputs and option lists: what a reader types or picks, not what the page says. */
+  private static final String FORM_CONTROLS = "select, textarea, input, button";
+
   /** The parts of a page that Sandiq keeps. */
   record Page(
       String title,
@@ -67,6 +70,9 @@ final class HtmlCleaner {
         // "dialog"): what a reader finally sees is more than what is visible without scripts.
         Element all = Jsoup.parse(html, baseUri == null ? "" : baseUri).body();
         all.select(NOT_TEXT).remove();
+        // Form controls are no hidden text: a search box's list of options, shown or not, is the
+        // densest "prose" of a page of links, and would win over its headings.
+        all.select(FORM_CONTROLS).remove();
         text = PlainText.normalize(MainContent.extract(all, lang, title));
       }
       text = PlainText.dropRepeatedShortLines(text);

@@ -177,6 +177,28 @@ class DocumentCleanerTest {
   }
 
   @Test
+  void aSearchBoxsOptionsAreNeverThePagesText() throws Exception {
+    // The Internet Archive's 2008 jobs page (aut's example.warc.gz): its content is a list of
+    // links, so the main text was short, and the second look for hidden text took the search
+    // box's hundred media types as the page's prose.
+    StringBuilder options = new StringBuilder("<select name=mediatype>");
+    for (int i = 0; i < 100; i++) {
+      options.append("<option>Moving Images collection number ").append(i).append("</option>");
+    }
+    options.append("</select>");
+    String page =
+        "<html><head><title>Internet Archive: Jobs</title></head><body><form><b>Search:</b>"
+            + "<input name=q>"
+            + options
+            + "</form><h2>Job Opportunities at the Internet Archive</h2><ul>"
+            + "<li><a href=/a>Heritrix Senior Java Software Developer</a>"
+            + "<li><a href=/b>Web Crawl Services Manager</a></ul></body></html>";
+    String text = cleaner.clean(html("jobs.html", "http://www.archive.org/jobs", page)).text();
+    assertFalse(text.contains("Moving Images"), text);
+    assertTrue(text.contains("Job Opportunities at the Internet Archive"), text);
+  }
+
+  @Test
   void overlongTitlesAndDescriptionsAreCutAtAWord() throws Exception {
     String words = "Xocalı soyqırımı haqqında ".repeat(40_000);
     CleanDocument page =
