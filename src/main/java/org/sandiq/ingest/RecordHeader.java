@@ -41,6 +41,7 @@ record RecordHeader(
 
   private static final Pattern WARC_VERSION = Pattern.compile("WARC/\\d+\\.\\d+\\s*");
   private static final Pattern ARC_DATE = Pattern.compile("\\d{8,18}");
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final DateTimeFormatter ARC_DATE_FORMAT =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
@@ -63,8 +64,11 @@ record RecordHeader(
    */
   static List<String> arcFields(String line, int fieldCount) {
     String[] tokens = line.strip().split(" +");
-    if (tokens.length < fieldCount || fieldCount < 5) {
+    if (fieldCount < 5) {
       return null;
+    }
+    if (tokens.length < fieldCount) {
+      return fieldCount == 5 ? anchoredOnAddress(tokens) : null;
     }
     // The URL is the first field and the only one that may hold spaces: count from the right.
     int urlEnd = tokens.length - fieldCount + 1;
@@ -73,7 +77,39 @@ record RecordHeader(
     fields.addAll(java.util.Arrays.asList(tokens).subList(urlEnd, tokens.length));
     boolean looksLikeArc =
         url.indexOf(':') > 0 && ARC_DATE.matcher(fields.get(2)).matches() && !url.startsWith("<");
-    return looksLikeArc ? fields : null;
+    if (looksLikeArc) {
+      return fields;
+    }
+    return fieldCount == 5 ? anchoredOnAddress(tokens) : null;
+  }
+
+  /**
+   * A version-1 header the count from the right refused, read from its IP address instead, as
+   * Alexa's and the Internet Archive's crawlers of the late 1990s wrote some: a content type with a
+   * space in it ({@code text/html; Charset=iso-8859-1}: six fields), an empty type (four), or a
+   * date field that holds no date (a hex string). The URL is what comes before the first IPv4
+   * address, the date the field after it (no date when it is none), the length the last field, the
+   * type what lies between. Null when the line has no such shape.
+   */
+  private static List<String> anchoredOnAddress(String[] tokens) {
+    int ip = 1;
+    while (ip < tokens.length && !IPV4.matcher(tokens[ip]).matches()) {
+      ip++;
+    }
+    int last = tokens.length - 1;
+    if (ip + 1 >= last
+        || tokens[0].indexOf(':') <= 0
+        || tokens[0].startsWith("<")
+        || !tokens[last].matches("\\d{1,18}")) {
+      return null;
+    }
+    List<String> fields = new java.util.ArrayList<>();
+    fields.add(String.join("%20", java.util.Arrays.asList(tokens).subList(0, ip)));
+    fields.add(tokens[ip]);
+    fields.add(tokens[ip + 1]);
+    fields.add(String.join(" ", java.util.Arrays.asList(tokens).subList(ip + 2, last)));
+    fields.add(tokens[last]);
+    return fields;
   }
 
   /**

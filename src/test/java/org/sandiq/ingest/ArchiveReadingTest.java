@@ -91,6 +91,59 @@ class ArchiveReadingTest {
   }
 
   @Test
+  void arcHeadersOfEarlyCrawlersAreReadFromTheirAddress() throws Exception {
+    // As Alexa's crawls of 1997-2000 wrote some ARC v1 headers (CDX-Writer's test files have
+    // them): a type with a space in it, a date field holding a hex string, an empty type.
+    String version = "1 0 Alexa\nURL IP-address Archive-date Content-type Archive-length\n";
+    byte[] desc =
+        ("filedesc://early.arc 0.0.0.0 20000101000000 text/plain " + version.length() + "\n")
+            .concat(version + "\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    byte[] film =
+        arcRecord(
+            "http://films.example.fr:80/tv/action.asp 10.1.2.3 20000512101010 text/html;"
+                + " Charset=iso-8859-1",
+            "<html><title>Cinéma d'action</title><p>Une émission dédiée aux films d'action.</p>",
+            "ISO-8859-1");
+    byte[] staff =
+        arcRecord(
+            "http://www.lab.example.se:80/staff/jan/ 10.2.3.4 4f2a9c0e1b7d3a5c6e8f9a0b1c2d3e4f5"
+                + " text/html",
+            "<html><title>Jan</title><p>Associate Professor of cell biology.</p>",
+            "ISO-8859-1");
+    byte[] untyped =
+        arcRecord(
+            "http://www.example.net/ 10.3.4.5 19971011121314 ",
+            "<html><title>Untyped</title><p>A page whose header names no type.</p>",
+            "ISO-8859-1");
+    Read read = readBytes("early.arc", desc, film, staff, untyped);
+    assertTrue(read.summary().intact(), read.summary().line());
+    assertEquals(3, read.docs().size(), read.summary().line());
+    CleanDocument first = read.docs().get(0);
+    assertEquals("http://films.example.fr:80/tv/action.asp", first.url());
+    assertTrue(first.text().contains("émission dédiée"), first.text());
+    assertEquals(Instant.parse("2000-05-12T10:10:10Z"), first.captureDate());
+    assertEquals("http://www.lab.example.se:80/staff/jan/", read.docs().get(1).url());
+    assertNull(read.docs().get(1).captureDate(), "a hex string is no date");
+    assertTrue(read.docs().get(2).text().contains("names no type"));
+  }
+
+  /** An ARC v1 record: {@code head} is its header line up to the length, which is added. */
+  private static byte[] arcRecord(String head, String html, String charset) {
+    byte[] body = html.getBytes(Charset.forName(charset));
+    byte[] http =
+        ("HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
+                + body.length
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    byte[] block = ArchiveFiles.concat(http, body);
+    return ArchiveFiles.concat(
+        (head + " " + block.length + "\n").getBytes(StandardCharsets.ISO_8859_1),
+        block,
+        "\n".getBytes(StandardCharsets.US_ASCII));
+  }
+
+  @Test
   void arcWithBadLengthsReportsEachDamagedRecordWithItsOffset() throws Exception {
     Read read = read(ArchiveFiles.sample("warcio-bad.arc"));
     assertTrue(read.docs().isEmpty());
