@@ -98,6 +98,9 @@ final class ReindexCommand implements Callable<Integer> {
     for (ReindexReport.Archive archive : report.archives()) {
       out.println("archive " + archive.line());
     }
+    if (report.revisits().indexed() + report.revisits().notFound() > 0) {
+      out.println(report.revisits().line());
+    }
     if (!backend.isOpenSearch()) {
       out.println(DuplicateCounts.read(locations.index).line());
     }

@@ -2,6 +2,7 @@ package org.sandiq.index;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -19,6 +20,14 @@ public interface DocumentIndex extends Closeable {
 
   /** Adds (or replaces, by id) one content document. */
   void add(PreparedDocument document) throws IOException;
+
+  /**
+   * The sources ({@code path#offset}) of the captures indexed under any of {@code names} ({@link
+   * Fields#CAPTURE_NAMES}), by name, including what this run wrote and not yet committed: where the
+   * reindex finds the captures that revisits in other files repeat. A name no capture has is
+   * absent.
+   */
+  Map<String, String> capturesNamed(Collection<String> names) throws IOException;
 
   /** Records that {@code stamp.file()} is indexed as it is now. */
   void recordFile(FileStamp stamp) throws IOException;

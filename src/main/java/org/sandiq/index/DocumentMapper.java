@@ -126,6 +126,9 @@ public final class DocumentMapper {
     d.add(new StringField(Fields.ID, doc.id(), Field.Store.YES));
     d.add(new StringField(Fields.FILE, prepared.file(), Field.Store.NO));
     d.add(new StoredField(Fields.SOURCE, doc.source()));
+    for (String name : doc.captureNames()) {
+      d.add(new StringField(Fields.CAPTURE_NAMES, name, Field.Store.NO));
+    }
     d.add(new StringField(Fields.URL, doc.url(), Field.Store.YES));
     if (doc.canonicalUrl() != null) {
       d.add(new StoredField(Fields.CANONICAL_URL, doc.canonicalUrl()));

@@ -64,6 +64,13 @@ public final class Fields {
    */
   public static final String SOURCE = "source";
 
+  /**
+   * The names a revisit in another archive file may point at a capture by (record id, URL and date,
+   * payload digest; {@code ingest/CaptureNames}): indexed only, one term each, so that a reindex
+   * finds the capture a later crawl's revisit repeats. Only archived captures have them.
+   */
+  public static final String CAPTURE_NAMES = "capture_names";
+
   /** The document's URL: stored for display; indexed as one term to find captures of a URL. */
   public static final String URL = "url";
 

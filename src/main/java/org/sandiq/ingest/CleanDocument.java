@@ -1,6 +1,7 @@
 package org.sandiq.ingest;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A document ready for analysis: plain text with paragraph breaks, and its metadata.
@@ -22,6 +23,8 @@ import java.time.Instant;
  * @param description the page's own summary ({@code meta description}), or null
  * @param canonicalUrl the canonical link the page declares ({@code <link rel=canonical>}), kept
  *     apart from the captured URL, or null
+ * @param captureNames for an archived capture, the names a revisit in another file may point at it
+ *     by, indexed so a later crawl's revisits find it; empty otherwise
  */
 public record CleanDocument(
     String id,
@@ -34,7 +37,8 @@ public record CleanDocument(
     String langHint,
     Instant captureDate,
     String description,
-    String canonicalUrl) {
+    String canonicalUrl,
+    List<String> captureNames) {
 
   /**
    * The longest title kept, in characters: a page can declare a title of any length (a hostile one,
@@ -47,12 +51,41 @@ public record CleanDocument(
 
   /** Cuts an overlong title or description at a word with an ellipsis. */
   public CleanDocument {
+    captureNames = captureNames == null ? List.of() : List.copyOf(captureNames);
     if (title != null) {
       title = PlainText.shortened(title, MAX_TITLE_CHARS);
     }
     if (description != null) {
       description = PlainText.shortened(description, MAX_DESCRIPTION_CHARS);
     }
+  }
+
+  /** A document no revisit points at. */
+  public CleanDocument(
+      String id,
+      String url,
+      String title,
+      String text,
+      Instant date,
+      String site,
+      String source,
+      String langHint,
+      Instant captureDate,
+      String description,
+      String canonicalUrl) {
+    this(
+        id,
+        url,
+        title,
+        text,
+        date,
+        site,
+        source,
+        langHint,
+        captureDate,
+        description,
+        canonicalUrl,
+        List.of());
   }
 
   /** A document without a canonical link. */

@@ -124,6 +124,24 @@ public final class Corpus {
   }
 
   /**
+   * {@code revisit} as a document with the payload of the capture at {@code source} ({@code
+   * path#offset} of a web archive in this corpus, as the index found it), or empty when that is no
+   * longer a page of the corpus (the file changed or went).
+   */
+  public Optional<RawDocument> revisitOf(String source, RevisitElsewhere revisit)
+      throws IOException {
+    java.util.regex.Matcher m = source == null ? null : recordSource(source);
+    if (m == null) {
+      return Optional.empty();
+    }
+    Optional<Path> file = inside(m.group(1));
+    if (file.isEmpty() || SourceFormat.of(file.get()).get() != SourceFormat.WARC) {
+      return Optional.empty();
+    }
+    return WarcRecords.revisitOf(file.get(), Long.parseLong(m.group(2)), revisit);
+  }
+
+  /**
    * The collection of the file at corpus-relative {@code path}: the name {@value #COLLECTIONS_FILE}
    * gives its top folder, else the folder's own name ({@code corpus} for a file at the top).
    */

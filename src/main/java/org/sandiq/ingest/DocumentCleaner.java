@@ -98,7 +98,8 @@ public final class DocumentCleaner {
         langHint,
         raw.captureDate(),
         description,
-        canonical);
+        canonical,
+        raw.captureNames());
   }
 
   static String pathOf(String source) {

@@ -1,6 +1,7 @@
 package org.sandiq.ingest;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One document as it was found, before any cleaning.
@@ -13,6 +14,8 @@ import java.time.Instant;
  * @param body the raw bytes of the document (for WARC records: the HTTP payload, decoded from any
  *     transfer or content encoding)
  * @param declaredCharset the charset the archive declared (HTTP Content-Type), or null
+ * @param captureNames for an archived capture, the names a revisit in another file may point at it
+ *     by ({@link CaptureNames}); empty otherwise
  */
 public record RawDocument(
     String source,
@@ -20,4 +23,20 @@ public record RawDocument(
     Instant captureDate,
     SourceFormat format,
     byte[] body,
-    String declaredCharset) {}
+    String declaredCharset,
+    List<String> captureNames) {
+  public RawDocument {
+    captureNames = captureNames == null ? List.of() : List.copyOf(captureNames);
+  }
+
+  /** A document no revisit can point at: a loose file, a JSON line, a revisit itself. */
+  public RawDocument(
+      String source,
+      String url,
+      Instant captureDate,
+      SourceFormat format,
+      byte[] body,
+      String declaredCharset) {
+    this(source, url, captureDate, format, body, declaredCharset, List.of());
+  }
+}

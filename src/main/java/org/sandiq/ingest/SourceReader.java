@@ -20,6 +20,12 @@ public final class SourceReader {
   @FunctionalInterface
   public interface Sink {
     void accept(RawDocument document) throws IngestException, IOException;
+
+    /**
+     * A revisit whose capture is not in its file (counted in the file's summary as a revisit); a
+     * reindex may find the capture in the index once every file is read. Ignored by default.
+     */
+    default void revisitElsewhere(RevisitElsewhere revisit) {}
   }
 
   /**

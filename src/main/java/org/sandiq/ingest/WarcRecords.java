@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sandiq.ingest.ArchiveSummary.Skip;
@@ -15,7 +14,8 @@ import org.sandiq.ingest.ArchiveSummary.Skip;
 /**
  * Reads the documents of a web archive, WARC or ARC: successful HTTP responses and resource records
  * whose payload is HTML or plain text, and revisits of such responses found in the same file,
- * before or after them (a revisit is a capture of the original page at its own date). Each
+ * before or after them (a revisit is a capture of the original page at its own date); a revisit of
+ * a page whose capture is in another file is handed to the sink for the reindex to find. Each
  * document's source is {@code path#offset}, the record's address in the file; its URL is the
  * captured URL.
  *
@@ -24,15 +24,10 @@ import org.sandiq.ingest.ArchiveSummary.Skip;
  * ArchiveReader}).
  */
 final class WarcRecords {
-  /** Payloads larger than this are cut: the start of a page is what is searchable anyway. */
-  static final int MAX_PAYLOAD_BYTES = 32 << 20;
-
-  /** How much of a block is read to see what it holds before it is read whole. */
-  private static final int PEEK_BYTES = 64 << 10;
-
   private final CorpusFile file;
   private final SourceReader.Sink sink;
   private final ArchiveSummary.Tally tally = new ArchiveSummary.Tally();
+  private final Captures captures = new Captures(tally);
 
   /** Captures that became documents, by what a revisit may name them with: their offsets. */
   private final Map<String, Long> originals = new HashMap<>();
@@ -95,7 +90,7 @@ final class WarcRecords {
             @Override
             public void record(RecordHeader header, InputStream block) throws IOException {
               if (header.offset() == offset) {
-                found[0] = block.readNBytes(MAX_PAYLOAD_BYTES);
+                found[0] = block.readNBytes(Captures.MAX_PAYLOAD_BYTES);
               }
             }
 
@@ -111,13 +106,14 @@ final class WarcRecords {
   private void record(RecordHeader header, InputStream block) throws IOException, IngestException {
     switch (header.type()) {
       case "response", "resource" -> capture(header, block);
-      case "revisit" -> revisit(header);
+      case "revisit" -> {
+        if (captures.repeatsAPage(block)) {
+          revisit(header);
+        }
+      }
       default -> tally.skip(Skip.NOT_A_PAGE);
     }
   }
-
-  /** What a response or resource record captured: a status, a type and the payload bytes. */
-  private record Capture(int status, String contentType, byte[] payload, String damage) {}
 
   private void capture(RecordHeader header, InputStream block) throws IOException, IngestException {
     String url = header.targetUri();
@@ -132,117 +128,52 @@ final class WarcRecords {
     }
     boolean jsonLine =
         exported != null && PayloadTypes.mediaType(header.contentType()).equals("application/json");
-    Capture capture =
+    Captures.Capture capture =
         jsonLine
-            ? new Capture(0, null, block.readNBytes(MAX_PAYLOAD_BYTES), null)
-            : read(header, block);
+            ? new Captures.Capture(0, null, block.readNBytes(Captures.MAX_PAYLOAD_BYTES), null)
+            : captures.read(header, block);
     if (capture == null) {
       return;
     }
     if (capture.damage() != null) {
       tally.damaged(header.offset(), capture.damage());
     }
-    SourceFormat format = jsonLine ? SourceFormat.JSONL : check(capture);
+    SourceFormat format = jsonLine ? SourceFormat.JSONL : captures.check(capture);
     if (format == null) {
       return;
     }
     remember(header);
     if (exported != null) {
-      hand(header, exported, null, capture, format);
+      hand(header, exported, null, capture, format, List.of());
     } else {
-      hand(header, url, header.date(), capture, format);
+      hand(header, url, header.date(), capture, format, CaptureNames.of(header));
     }
-  }
-
-  /**
-   * Reads the capture in {@code block}, or counts why there is none to read (a type that is no page
-   * is known from the headers, so the payload of an image is never held in memory).
-   */
-  private Capture read(RecordHeader header, InputStream block) throws IOException {
-    byte[] head = block.readNBytes(PEEK_BYTES);
-    boolean http =
-        startsWithHttp(head)
-            && (header.isArc()
-                || header.contentType() == null
-                || header.contentType().toLowerCase(Locale.ROOT).startsWith("application/http"));
-    if (http) {
-      HttpPayload peek =
-          HttpPayload.parse(head, head.length < PEEK_BYTES ? MAX_PAYLOAD_BYTES : PEEK_BYTES);
-      if (!isSuccess(peek.status())) {
-        tally.skip(Skip.HTTP_STATUS);
-        return null;
-      }
-      if (!PayloadTypes.maybeText(PayloadTypes.mediaType(peek.contentType()))) {
-        tally.skip(Skip.NOT_HTML);
-        return null;
-      }
-      HttpPayload response =
-          head.length < PEEK_BYTES
-              ? peek // the whole block was in the peek
-              : HttpPayload.parse(concat(head, block), MAX_PAYLOAD_BYTES);
-      return new Capture(
-          response.status(), response.contentType(), response.payload(), response.damage());
-    }
-    if (header.contentType() != null
-        && header.contentType().toLowerCase(Locale.ROOT).startsWith("application/http")) {
-      // Says HTTP, holds no status line: a capture too damaged to read.
-      tally.skip(Skip.NOT_A_PAGE);
-      return null;
-    }
-    if (!PayloadTypes.maybeText(PayloadTypes.mediaType(header.contentType()))) {
-      tally.skip(Skip.NOT_HTML);
-      return null;
-    }
-    byte[] whole = head.length < PEEK_BYTES ? head : concat(head, block);
-    return new Capture(0, header.contentType(), whole, null);
-  }
-
-  /** The format to read a capture as, or null (counted) when it is no document. */
-  private SourceFormat check(Capture capture) {
-    if (PayloadTypes.isBlank(capture.payload())) {
-      tally.skip(Skip.EMPTY);
-      return null;
-    }
-    SourceFormat format =
-        PayloadTypes.formatOf(PayloadTypes.mediaType(capture.contentType()), capture.payload());
-    if (format == null) {
-      tally.skip(Skip.NOT_HTML);
-      return null;
-    }
-    if (TextDecoder.looksBinary(capture.payload())) {
-      tally.skip(Skip.NOT_TEXT);
-      return null;
-    }
-    return format;
   }
 
   private void hand(
-      RecordHeader header, String url, Instant date, Capture capture, SourceFormat format)
+      RecordHeader header,
+      String url,
+      Instant date,
+      Captures.Capture capture,
+      SourceFormat format,
+      List<String> names)
       throws IOException, IngestException {
     tally.document();
     sink.accept(
         new RawDocument(
-            file.relativePath() + "#" + header.offset(),
+            sourceOf(header),
             url,
             date,
             format,
             capture.payload(),
-            PayloadTypes.charsetOf(capture.contentType())));
+            PayloadTypes.charsetOf(capture.contentType()),
+            names));
   }
 
   /** Notes how revisits may name this capture: record id, URL and date, payload digest. */
   private void remember(RecordHeader header) {
-    Long offset = header.offset();
-    String id = header.field("WARC-Record-ID");
-    if (id != null) {
-      originals.putIfAbsent("id " + id, offset);
-    }
-    if (header.date() != null && header.targetUri() != null) {
-      originals.putIfAbsent("at " + header.targetUri() + " " + header.date(), offset);
-    }
-    String digest = header.field("WARC-Payload-Digest");
-    if (digest != null) {
-      originals.putIfAbsent("digest " + digest.toUpperCase(Locale.ROOT), offset);
+    for (String name : CaptureNames.of(header)) {
+      originals.putIfAbsent(name, header.offset());
     }
   }
 
@@ -270,78 +201,76 @@ final class WarcRecords {
 
   /** The offset of the capture {@code header}, a revisit, repeats, or null when none is known. */
   private Long originalOf(RecordHeader header) {
-    Long original = null;
-    String id = header.field("WARC-Refers-To");
-    if (id != null) {
-      original = originals.get("id " + id);
+    for (String name : CaptureNames.wanted(header)) {
+      Long original = originals.get(name);
+      if (original != null) {
+        return original;
+      }
     }
-    Instant refersToDate = Dates.parse(header.field("WARC-Refers-To-Date"));
-    String refersToUri = header.field("WARC-Refers-To-Target-URI");
-    if (original == null && refersToDate != null) {
-      String uri = refersToUri != null ? refersToUri : header.targetUri();
-      original = originals.get("at " + uri + " " + refersToDate);
-    }
-    String digest = header.field("WARC-Payload-Digest");
-    if (original == null && digest != null) {
-      original = originals.get("digest " + digest.toUpperCase(Locale.ROOT));
-    }
-    return original;
+    return null;
   }
 
   /** A revisit of the capture at {@code original} as a document; counted as a revisit when null. */
   private void handRevisit(RecordHeader header, Long original) throws IOException, IngestException {
     if (original == null || header.targetUri() == null) {
       tally.skip(Skip.REVISIT);
+      List<String> wanted = CaptureNames.wanted(header);
+      if (header.targetUri() != null && !wanted.isEmpty()) {
+        // Perhaps a capture of another file, an earlier crawl's: the reindex looks for it there.
+        sink.revisitElsewhere(
+            new RevisitElsewhere(
+                file.relativePath(), sourceOf(header), header.targetUri(), header.date(), wanted));
+      }
       return;
     }
-    Capture[] capture = new Capture[1];
-    ArchiveReader.readAt(
-        file.path(),
-        original,
-        new ArchiveReader.Handler() {
-          @Override
-          public void record(RecordHeader at, InputStream block) throws IOException {
-            capture[0] = read(at, block);
-          }
-
-          @Override
-          public void damaged(long offset, String reason) {}
-        });
-    if (capture[0] == null) {
+    Captures.Capture capture = captures.captureAt(file.path(), original);
+    if (capture == null) {
       tally.skip(Skip.REVISIT);
       return;
     }
     String recordId = header.field("WARC-Record-ID");
     if (recordId != null) {
-      originals.putIfAbsent("id " + recordId, original); // a revisit of this revisit
+      // A revisit of this revisit repeats the same capture.
+      CaptureNames.of(header).stream()
+          .filter(n -> n.startsWith("id "))
+          .forEach(n -> originals.putIfAbsent(n, original));
     }
-    hand(
-        header,
-        header.targetUri(),
-        header.date(),
-        capture[0],
-        PayloadTypes.formatOf(
-            PayloadTypes.mediaType(capture[0].contentType()), capture[0].payload()));
+    tally.document();
+    sink.accept(revisitDocument(sourceOf(header), header.targetUri(), header.date(), capture));
   }
 
-  private static boolean startsWithHttp(byte[] head) {
-    int i = 0;
-    while (i < head.length && (head[i] == '\r' || head[i] == '\n' || head[i] == ' ')) {
-      i++;
+  /** A revisit as a document: the payload of the capture it repeats, its own URL and date. */
+  private static RawDocument revisitDocument(
+      String source, String url, Instant date, Captures.Capture capture) {
+    return new RawDocument(
+        source,
+        url,
+        date,
+        PayloadTypes.formatOf(PayloadTypes.mediaType(capture.contentType()), capture.payload()),
+        capture.payload(),
+        PayloadTypes.charsetOf(capture.contentType()));
+  }
+
+  /**
+   * {@code revisit} as a document with the payload of the capture at {@code offset} of {@code
+   * archive} (found in the index by its names), or empty when that record is no page any more.
+   */
+  static Optional<RawDocument> revisitOf(Path archive, long offset, RevisitElsewhere revisit)
+      throws IOException {
+    WarcRecords reading = new WarcRecords(null, document -> {});
+    Captures.Capture capture;
+    try {
+      capture = reading.captures.captureAt(archive, offset);
+    } catch (IngestException e) {
+      return Optional.empty();
     }
-    return head.length - i >= 5
-        && new String(head, i, 5, java.nio.charset.StandardCharsets.ISO_8859_1)
-            .equalsIgnoreCase("HTTP/");
+    if (capture == null || PayloadTypes.isBlank(capture.payload())) {
+      return Optional.empty();
+    }
+    return Optional.of(revisitDocument(revisit.source(), revisit.url(), revisit.date(), capture));
   }
 
-  private static boolean isSuccess(int status) {
-    return status == 0 || (status >= 200 && status < 300); // 0: a status line without a number
-  }
-
-  private static byte[] concat(byte[] head, InputStream rest) throws IOException {
-    byte[] tail = rest.readNBytes(MAX_PAYLOAD_BYTES + PEEK_BYTES - head.length);
-    byte[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
-    System.arraycopy(tail, 0, all, head.length, tail.length);
-    return all;
+  private String sourceOf(RecordHeader header) {
+    return file.relativePath() + "#" + header.offset();
   }
 }

@@ -35,6 +35,9 @@ final class DocumentSources {
     d.put(Fields.ID, doc.id());
     d.put(Fields.FILE, prepared.file());
     d.put(Fields.SOURCE, doc.source());
+    if (!doc.captureNames().isEmpty()) {
+      d.put(Fields.CAPTURE_NAMES, doc.captureNames());
+    }
     d.put(Fields.URL, doc.url());
     putIfPresent(d, Fields.CANONICAL_URL, doc.canonicalUrl());
     d.put(Fields.TITLE, doc.title());

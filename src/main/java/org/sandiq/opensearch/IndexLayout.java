@@ -95,6 +95,7 @@ public record IndexLayout(String alias, int shards, int replicas) {
             Fields.TEXT_HASH,
             Fields.NEAR_HASH,
             Fields.URL_KEY,
+            Fields.CAPTURE_NAMES,
             Fields.FILE_PATH,
             Fields.FILE_HASH)) {
       p.put(keyword, Map.of("type", "keyword"));

@@ -14,6 +14,7 @@ import org.sandiq.ingest.CleanDocument;
 import org.sandiq.ingest.CorpusFile;
 import org.sandiq.ingest.IngestException;
 import org.sandiq.ingest.RawDocument;
+import org.sandiq.ingest.RevisitElsewhere;
 import org.sandiq.ingest.SourceFormat;
 import org.sandiq.ingest.SourceReader;
 
@@ -34,12 +35,18 @@ final class FileIndexer {
   private final DocumentIndex index;
   private final DocumentPreparation preparation;
   private final DocumentWorkers workers;
+  private final RevisitsElsewhere revisits;
   private final SourceReader reader = new SourceReader();
 
-  FileIndexer(DocumentIndex index, DocumentPreparation preparation, DocumentWorkers workers) {
+  FileIndexer(
+      DocumentIndex index,
+      DocumentPreparation preparation,
+      DocumentWorkers workers,
+      RevisitsElsewhere revisits) {
     this.index = index;
     this.preparation = preparation;
     this.workers = workers;
+    this.revisits = revisits;
   }
 
   enum Kind {
@@ -172,15 +179,23 @@ final class FileIndexer {
       archive =
           reader.read(
               file,
-              raw -> {
-                try {
-                  if (!cleared[0]) {
-                    index.deleteFile(name);
-                    cleared[0] = true;
+              new SourceReader.Sink() {
+                @Override
+                public void accept(RawDocument raw) {
+                  try {
+                    if (!cleared[0]) {
+                      index.deleteFile(name);
+                      cleared[0] = true;
+                    }
+                    batch.submit(() -> index.add(preparation.prepare(raw, name, boilerplate)));
+                  } catch (IOException e) {
+                    throw new IndexFailure(e);
                   }
-                  batch.submit(() -> index.add(preparation.prepare(raw, name, boilerplate)));
-                } catch (IOException e) {
-                  throw new IndexFailure(e);
+                }
+
+                @Override
+                public void revisitElsewhere(RevisitElsewhere revisit) {
+                  revisits.add(revisit);
                 }
               });
     } catch (IndexFailure e) {

@@ -18,6 +18,7 @@ import org.sandiq.ingest.ArchiveSummary;
  * @param failures each failed file with its reason
  * @param archives each web archive (WARC, ARC) read in this run: what its records were, in path
  *     order
+ * @param revisits what became of the revisits whose capture was not in their own file
  */
 public record ReindexReport(
     int indexed,
@@ -28,7 +29,8 @@ public record ReindexReport(
     long documents,
     Duration elapsed,
     List<Failure> failures,
-    List<Archive> archives) {
+    List<Archive> archives,
+    Revisits revisits) {
 
   /** A corpus file that could not be read, and why. */
   public record Failure(String file, String reason) {}
@@ -44,6 +46,22 @@ public record ReindexReport(
     /** {@code path: 133 records, 41 documents; skipped: not a page 62, …; damaged 1: offset …}. */
     public String line() {
       return file + ": " + read.line(indexed);
+    }
+  }
+
+  /**
+   * The revisits read in this run whose capture was in another file (an earlier crawl's): found in
+   * the index and indexed as captures with their own date, or not found (counted in their file's
+   * line as revisits, as before).
+   */
+  public record Revisits(long indexed, long notFound) {
+    /** {@code revisits of captures in other files: 3 indexed, 1 whose capture is not indexed}. */
+    public String line() {
+      return "revisits of captures in other files: "
+          + indexed
+          + " indexed, "
+          + notFound
+          + " whose capture is not indexed";
     }
   }
 

@@ -133,11 +133,14 @@ public final class Reindexer {
     }
 
     Progress progress = new Progress(listener, reading);
+    RevisitsElsewhere revisits = new RevisitsElsewhere();
+    RevisitsElsewhere.Outcome revisited = RevisitsElsewhere.Outcome.NONE;
     ExecutorService pool =
         Executors.newFixedThreadPool(threads, Progress.threads("sandiq-reindex"));
     try (DocumentWorkers workers = new DocumentWorkers(threads)) {
       FolderJob job =
-          new FolderJob(new FileIndexer(index, preparation, workers), pool, known, progress);
+          new FolderJob(
+              new FileIndexer(index, preparation, workers, revisits), pool, known, progress);
       Semaphore inFlight = new Semaphore(threads + 1);
       List<CompletableFuture<Void>> folders = new ArrayList<>();
       for (var entry : toRead.entrySet()) {
@@ -152,6 +155,9 @@ public final class Reindexer {
                 .whenComplete((v, e) -> inFlight.release()));
       }
       CompletableFuture.allOf(folders.toArray(CompletableFuture[]::new)).join();
+      if (progress.fatal() == null) {
+        revisited = revisits.resolve(index, corpus, preparation, workers);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("reindex interrupted", e);
@@ -171,7 +177,8 @@ public final class Reindexer {
       index.compact();
     }
     index.commit();
-    return progress.report(deleted, skipped, Duration.ofNanos(System.nanoTime() - start));
+    return progress.report(
+        deleted, skipped, revisited, Duration.ofNanos(System.nanoTime() - start));
   }
 
   private static String folderOf(CorpusFile file) {
@@ -238,7 +245,8 @@ public final class Reindexer {
       return fatal.get();
     }
 
-    ReindexReport report(int deleted, int skipped, Duration elapsed) {
+    ReindexReport report(
+        int deleted, int skipped, RevisitsElsewhere.Outcome revisited, Duration elapsed) {
       List<ReindexReport.Failure> sorted;
       synchronized (failures) {
         sorted = new ArrayList<>(failures);
@@ -255,10 +263,11 @@ public final class Reindexer {
           deleted,
           skipped + unchanged.get(),
           sorted.size(),
-          documents.get(),
+          documents.get() + revisited.indexed(),
           elapsed,
           List.copyOf(sorted),
-          List.copyOf(read));
+          List.copyOf(read),
+          new ReindexReport.Revisits(revisited.indexed(), revisited.notFound()));
     }
 
     static java.util.concurrent.ThreadFactory threads(String name) {

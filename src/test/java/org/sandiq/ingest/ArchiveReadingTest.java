@@ -533,6 +533,46 @@ class ArchiveReadingTest {
   }
 
   @Test
+  void aRevisitIsWhatItsOwnHeadersSay() throws Exception {
+    // py-wacz's example-iana.warc: a revisit whose own status is 404, of a capture that was 200,
+    // was indexed as that page. A 304 revisit (the server-not-modified profile) is the page.
+    byte[] capture =
+        response(
+            "http://example.az/harbour",
+            "2024-05-01T10:00:00Z",
+            http(
+                "HTTP/1.1 200 OK",
+                List.of("Content-Type: text/html"),
+                ArchiveFiles.page("Harbour news", "The boats came in early today.")),
+            "WARC-Payload-Digest: sha1:HARBOURPAGE");
+    Read read =
+        readBytes(
+            "revisit-status.warc",
+            capture,
+            revisit("2024-06-01T10:00:00Z", "HTTP/1.1 404 Not Found", "text/html"),
+            revisit("2024-07-01T10:00:00Z", "HTTP/1.1 304 Not Modified", "text/html"),
+            revisit("2024-08-01T10:00:00Z", "HTTP/1.1 200 OK", "image/png"));
+    assertEquals(
+        java.util.Set.of(
+            Instant.parse("2024-05-01T10:00:00Z"), Instant.parse("2024-07-01T10:00:00Z")),
+        read.docs().stream().map(CleanDocument::captureDate).collect(Collectors.toSet()),
+        read.summary().line());
+    assertEquals(1L, read.summary().skipped().get(Skip.HTTP_STATUS), read.summary().line());
+    assertEquals(1L, read.summary().skipped().get(Skip.NOT_HTML), read.summary().line());
+  }
+
+  private static byte[] revisit(String date, String status, String type) {
+    return ArchiveFiles.record(
+        "WARC/1.0",
+        "revisit",
+        "http://example.az/harbour",
+        date,
+        http(status, List.of("Content-Type: " + type), new byte[0]),
+        "WARC-Payload-Digest: sha1:HARBOURPAGE",
+        "WARC-Profile: http://netpreserve.org/warc/1.0/revisit/identical-payload-digest");
+  }
+
+  @Test
   void aCaptureThatNamesNoUrlIsIndexedByItsPlaceInTheFile() throws Exception {
     // The last record of webarchive-commons' link-extraction-test.warc has no WARC-Target-URI.
     byte[] page =
@@ -570,9 +610,33 @@ class ArchiveReadingTest {
     Path file =
         Fixtures.shared(
             "data/warc-samples/webarchive-discovery/gov.uk-revisit.BL-20140325122341434-00000-32090_opera_8443.warc.gz");
-    Read read = read(file);
-    assertEquals(55L, read.summary().skipped().get(Skip.REVISIT), read.summary().line());
-    assertTrue(read.summary().intact(), read.summary().line());
+    Path copy = dir.resolve("corpus").resolve(file.getFileName().toString());
+    Files.createDirectories(copy.getParent());
+    Files.copy(file, copy);
+    List<RevisitElsewhere> elsewhere = new ArrayList<>();
+    ArchiveSummary summary =
+        new SourceReader()
+            .read(
+                new Corpus(copy.getParent()).file(copy),
+                new SourceReader.Sink() {
+                  @Override
+                  public void accept(RawDocument document) {}
+
+                  @Override
+                  public void revisitElsewhere(RevisitElsewhere revisit) {
+                    elsewhere.add(revisit);
+                  }
+                });
+    // 55 revisits: 27 of images, scripts and redirects (counted as such from the headers they
+    // keep), 28 of pages, handed on for the reindex to find their captures in other files.
+    assertEquals(28L, summary.skipped().get(Skip.REVISIT), summary.line());
+    assertEquals(28, elsewhere.size());
+    for (RevisitElsewhere r : elsewhere) {
+      assertTrue(r.source().startsWith(r.file() + "#"), r.source());
+      assertTrue(r.url().startsWith("http"), r.url());
+      assertFalse(r.wanted().isEmpty(), r.toString());
+    }
+    assertTrue(summary.intact(), summary.line());
   }
 
   @Test

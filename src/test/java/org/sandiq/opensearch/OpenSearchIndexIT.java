@@ -23,6 +23,7 @@ import org.sandiq.ingest.Corpus;
 import org.sandiq.reindex.ReindexListener;
 import org.sandiq.reindex.ReindexReport;
 import org.sandiq.reindex.Reindexer;
+import org.sandiq.testing.DedupCrawls;
 import org.sandiq.testing.Fixtures;
 import org.sandiq.testing.OpenSearchCluster;
 import org.sandiq.testing.SharedOpenSearch;
@@ -176,5 +177,27 @@ class OpenSearchIndexIT {
 
     ReindexReport unchanged = reindex(corpus, layout, false);
     assertEquals(3, unchanged.skipped(), unchanged.summary());
+  }
+
+  @Test
+  void aRevisitOfAnEarlierCrawlsCaptureIsFoundInTheCluster() throws Exception {
+    IndexLayout layout = new IndexLayout("sandiq-it-dedup-one", 1, 0);
+    Path corpus = dir.resolve("corpus");
+    DedupCrawls.writeFirst(corpus, "crawls/2023.warc.gz");
+    DedupCrawls.writeSecond(corpus, "crawls/2024.warc.gz");
+    ReindexReport full = reindex(corpus, layout, true);
+    assertEquals(new ReindexReport.Revisits(1, 1), full.revisits(), full.summary());
+    assertEquals(2, hits(layout.alias(), "text_folded", DedupCrawls.WORD));
+
+    // The next crawl, added to the index that holds the first: found through the cluster.
+    Path later = dir.resolve("later");
+    IndexLayout laterLayout = new IndexLayout("sandiq-it-dedup-two", 1, 0);
+    DedupCrawls.writeFirst(later, "crawls/2023.warc.gz");
+    reindex(later, laterLayout, true);
+    DedupCrawls.writeSecond(later, "crawls/2024.warc.gz");
+    ReindexReport added = reindex(later, laterLayout, false);
+    assertEquals(new ReindexReport.Revisits(1, 1), added.revisits(), added.summary());
+    assertEquals(2, hits(laterLayout.alias(), "text_folded", DedupCrawls.WORD));
+    assertEquals(2, documents(laterLayout.alias()));
   }
 }

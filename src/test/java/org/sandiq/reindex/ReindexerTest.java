@@ -17,6 +17,7 @@ import org.sandiq.analysis.LanguageAnalyzers;
 import org.sandiq.index.FieldAnalyzers;
 import org.sandiq.search.LuceneSearchService;
 import org.sandiq.search.SearchRequest;
+import org.sandiq.testing.DedupCrawls;
 import org.sandiq.testing.Fixtures;
 
 class ReindexerTest {
@@ -203,5 +204,52 @@ class ReindexerTest {
       assertTrue(
           search.document(hits.get(0).id()).orElseThrow().source().startsWith("w/cc.warc.gz#"));
     }
+  }
+
+  @Test
+  void aRevisitOfAnEarlierCrawlsCaptureIsACaptureWithItsOwnDate() throws Exception {
+    Path corpus = dir.resolve("corpus");
+    Path index = dir.resolve("index");
+    DedupCrawls.writeFirst(corpus, "crawls/2023.warc.gz");
+    DedupCrawls.writeSecond(corpus, "crawls/2024.warc.gz");
+
+    // Both crawls in one rebuild: the revisit's capture is in the other file.
+    ReindexReport full = Fixtures.reindex(corpus, index, true);
+    assertEquals(new ReindexReport.Revisits(1, 1), full.revisits(), full.summary());
+    assertEquals(2, count(index, DedupCrawls.WORD));
+    assertEquals(2, full.documents());
+    try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
+        LuceneSearchService search =
+            new LuceneSearchService(index, new FieldAnalyzers(analyzers))) {
+      var captures =
+          search.search(SearchRequest.of("url:" + DedupCrawls.PAGE)).hits().stream()
+              .map(h -> search.document(h.id()).orElseThrow())
+              .toList();
+      // Undated pages: the date shown is the capture's.
+      assertEquals(
+          java.util.Set.of("2023", "2024"),
+          captures.stream()
+              .map(d -> d.date().substring(0, 4))
+              .collect(java.util.stream.Collectors.toSet()));
+      for (var d : captures) {
+        assertTrue(d.text().contains(DedupCrawls.WORD), d.text());
+      }
+    }
+
+    // The next crawl added to an index that holds the first: found through the index.
+    Path later = dir.resolve("later");
+    Path laterIndex = dir.resolve("later-index");
+    DedupCrawls.writeFirst(later, "crawls/2023.warc.gz");
+    Fixtures.reindex(later, laterIndex, false);
+    DedupCrawls.writeSecond(later, "crawls/2024.warc.gz");
+    ReindexReport added = Fixtures.reindex(later, laterIndex, false);
+    assertEquals(1, added.indexed(), added.summary());
+    assertEquals(new ReindexReport.Revisits(1, 1), added.revisits());
+    assertEquals(2, count(laterIndex, DedupCrawls.WORD));
+
+    // The revisit belongs to its own file: gone with it.
+    Files.delete(later.resolve("crawls/2024.warc.gz"));
+    Fixtures.reindex(later, laterIndex, false);
+    assertEquals(1, count(laterIndex, DedupCrawls.WORD));
   }
 }
