@@ -31,8 +31,11 @@ final class HtmlCleaner {
   private static final String NOT_TEXT =
       "script, style, noscript, template, svg, math, head, [hidden]";
 
-  /** Inputs and option lists: what a reader types or picks, not what the page says. */
-  private static final String FORM_CONTROLS = "select, textarea, input, button";
+  /**
+   * Option lists and buttons: what a reader picks or presses, not what the page says. A {@code
+   * textarea} stays: its text is shown (a page may hold its terms of use in one).
+   */
+  private static final String FORM_CONTROLS = "select, datalist, button";
 
   /** The parts of a page that Sandiq keeps. */
   record Page(
@@ -70,8 +73,8 @@ final class HtmlCleaner {
         // "dialog"): what a reader finally sees is more than what is visible without scripts.
         Element all = Jsoup.parse(html, baseUri == null ? "" : baseUri).body();
         all.select(NOT_TEXT).remove();
-        // Form controls are no hidden text: a search box's list of options, shown or not, is the
-        // densest "prose" of a page of links, and would win over its headings.
+        // Option lists are no hidden text: a search box's list of options is the densest "prose"
+        // of a page of links, and would win over its headings.
         all.select(FORM_CONTROLS).remove();
         text = PlainText.normalize(MainContent.extract(all, lang, title));
       }

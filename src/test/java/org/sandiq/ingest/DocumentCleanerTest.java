@@ -196,6 +196,18 @@ class DocumentCleanerTest {
     String text = cleaner.clean(html("jobs.html", "http://www.archive.org/jobs", page)).text();
     assertFalse(text.contains("Moving Images"), text);
     assertTrue(text.contains("Job Opportunities at the Internet Archive"), text);
+    // A text area's text is shown, though: the same site's sign-up page holds its terms in one.
+    String terms = "This terms of use agreement governs your use of the collections. ".repeat(40);
+    String signUp =
+        "<html><head><title>Create account</title></head><body><form>"
+            + options
+            + "<textarea readonly>"
+            + terms
+            + "</textarea><p>By clicking the button you agree to our terms.</p></form></body></html>";
+    String kept =
+        cleaner.clean(html("signup.html", "http://www.archive.org/signup", signUp)).text();
+    assertTrue(kept.contains("terms of use agreement governs"), kept);
+    assertFalse(kept.contains("Moving Images"), kept);
   }
 
   @Test
