@@ -70,7 +70,8 @@ final class PayloadTypes {
 
   /**
    * How to read a payload: by its declared type, or when the type is missing or says nothing
-   * ({@code application/octet-stream}), by whether it starts like an HTML page.
+   * ({@code application/octet-stream}), by whether it starts like an HTML page, else whether it
+   * reads as prose (an FTP server's {@code INDEX.txt}, a text file served without a type).
    */
   static SourceFormat formatOf(String type, byte[] payload) {
     SourceFormat format = formatOfType(type);
@@ -91,7 +92,43 @@ final class PayloadTypes {
             || start.startsWith("<head")
             || start.startsWith("<body")
             || ((start.startsWith("<?xml") || start.startsWith("<!--")) && start.contains("<html"));
-    return html ? SourceFormat.HTML : null;
+    if (html) {
+      return SourceFormat.HTML;
+    }
+    return readsAsProse(payload) ? SourceFormat.TEXT : null;
+  }
+
+  /**
+   * Whether the start of an untyped payload is prose: nearly all letters, digits, spaces and
+   * sentence punctuation, and almost none of the brackets, braces and operators of code, data and
+   * markup (scripts, style sheets, JSON, XML served without a type stay out) or control bytes
+   * (binary data). Bytes above ASCII count as letters: text in other scripts.
+   */
+  static boolean readsAsProse(byte[] payload) {
+    int n = Math.min(payload.length, 2_000);
+    if (n < 2) {
+      return false;
+    }
+    int first = 0;
+    while (first < n && Character.isWhitespace(payload[first] & 0xff)) {
+      first++;
+    }
+    if (first == n || "{[<".indexOf(payload[first]) >= 0) {
+      return false; // JSON, XML and markup start so
+    }
+    int prose = 0;
+    int code = 0;
+    for (int i = 0; i < n; i++) {
+      int b = payload[i] & 0xff;
+      if (b >= 0x80 || Character.isLetterOrDigit(b) || Character.isWhitespace(b)) {
+        prose++;
+      } else if (b < 0x20 || "{}<>;=\\$".indexOf(b) >= 0) {
+        code++;
+      } else if (".,:!?'\"-/&%@()[]#*".indexOf(b) >= 0) {
+        prose++;
+      }
+    }
+    return prose >= 0.9 * n && code <= 0.01 * n;
   }
 
   /** The charset a Content-Type declares, or null. */

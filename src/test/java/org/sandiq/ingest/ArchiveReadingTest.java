@@ -573,6 +573,46 @@ class ArchiveReadingTest {
   }
 
   @Test
+  void anUntypedPayloadIsReadAsTextWhenItReadsAsProse() throws Exception {
+    // aut's example.txt.warc.gz (no Content-Type) and an FTP server's INDEX.txt served as
+    // application/octet-stream (CDX-Writer's ftp-resource files) were skipped as "not HTML".
+    String index =
+        "HTML INDEX von http://ftp.example.de/pub - Keine weitere Information vorhanden. Die"
+            + " Dateien in diesem Verzeichnis sind alt (1996), aber noch lesbar.";
+    byte[] prose = http("HTTP/1.1 200 OK", List.of(), index.getBytes(StandardCharsets.UTF_8));
+    byte[] script =
+        http(
+            "HTTP/1.1 200 OK",
+            List.of("Content-Type: application/octet-stream"),
+            "var a = 1; function f(x) { return x + a; } if (a == 1) { f(2); }"
+                .repeat(10)
+                .getBytes(StandardCharsets.UTF_8));
+    byte[] json =
+        http(
+            "HTTP/1.1 200 OK",
+            List.of(),
+            "{\"name\": \"harbour\", \"boats\": 12}".getBytes(StandardCharsets.UTF_8));
+    byte[] random = new byte[4096];
+    new java.util.Random(7).nextBytes(random);
+    byte[] binary =
+        http("HTTP/1.1 200 OK", List.of("Content-Type: application/octet-stream"), random);
+    Read read =
+        readBytes(
+            "untyped.warc",
+            response("ftp://ftp.example.de/pub/INDEX.txt", "2024-05-01T10:00:00Z", prose),
+            response("http://example.de/app", "2024-05-01T10:00:00Z", script),
+            response("http://example.de/api", "2024-05-01T10:00:00Z", json),
+            response("http://example.de/blob", "2024-05-01T10:00:00Z", binary));
+    assertEquals(1, read.docs().size(), read.summary().line());
+    assertTrue(read.only().text().contains("Keine weitere Information"), read.only().text());
+    assertEquals(
+        3L,
+        read.summary().skipped().getOrDefault(Skip.NOT_HTML, 0L)
+            + read.summary().skipped().getOrDefault(Skip.NOT_TEXT, 0L),
+        read.summary().line());
+  }
+
+  @Test
   void aCaptureThatNamesNoUrlIsIndexedByItsPlaceInTheFile() throws Exception {
     // The last record of webarchive-commons' link-extraction-test.warc has no WARC-Target-URI.
     byte[] page =
