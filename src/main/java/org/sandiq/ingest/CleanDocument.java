@@ -60,35 +60,7 @@ public record CleanDocument(
     }
   }
 
-  /** A document no revisit points at. */
-  public CleanDocument(
-      String id,
-      String url,
-      String title,
-      String text,
-      Instant date,
-      String site,
-      String source,
-      String langHint,
-      Instant captureDate,
-      String description,
-      String canonicalUrl) {
-    this(
-        id,
-        url,
-        title,
-        text,
-        date,
-        site,
-        source,
-        langHint,
-        captureDate,
-        description,
-        canonicalUrl,
-        List.of());
-  }
-
-  /** A document without a canonical link. */
+  /** A document without a canonical link, which no revisit points at. */
   public CleanDocument(
       String id,
       String url,
@@ -100,7 +72,19 @@ public record CleanDocument(
       String langHint,
       Instant captureDate,
       String description) {
-    this(id, url, title, text, date, site, source, langHint, captureDate, description, null);
+    this(
+        id,
+        url,
+        title,
+        text,
+        date,
+        site,
+        source,
+        langHint,
+        captureDate,
+        description,
+        null,
+        List.of());
   }
 
   /** A document without capture date or description (loose text files, tests). */
@@ -113,6 +97,6 @@ public record CleanDocument(
       String site,
       String source,
       String langHint) {
-    this(id, url, title, text, date, site, source, langHint, null, null, null);
+    this(id, url, title, text, date, site, source, langHint, null, null, null, List.of());
   }
 }

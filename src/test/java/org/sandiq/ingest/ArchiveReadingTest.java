@@ -503,25 +503,8 @@ class ArchiveReadingTest {
   @Test
   void aRevisitBeforeTheCaptureItRepeatsIsACaptureToo() throws Exception {
     // A Sandiq export lists records in index order, so a revisit may come before its capture.
-    byte[] headers = http("HTTP/1.1 200 OK", List.of("Content-Type: text/html"), new byte[0]);
-    byte[] revisit =
-        ArchiveFiles.record(
-            "WARC/1.0",
-            "revisit",
-            "http://example.az/harbour",
-            "2024-06-01T10:00:00Z",
-            headers,
-            "WARC-Payload-Digest: sha1:HARBOURPAGE",
-            "WARC-Profile: http://netpreserve.org/warc/1.0/revisit/identical-payload-digest");
-    byte[] capture =
-        response(
-            "http://example.az/harbour",
-            "2024-05-01T10:00:00Z",
-            http(
-                "HTTP/1.1 200 OK",
-                List.of("Content-Type: text/html"),
-                ArchiveFiles.page("Harbour news", "The boats came in early today.")),
-            "WARC-Payload-Digest: sha1:HARBOURPAGE");
+    byte[] revisit = revisit("2024-06-01T10:00:00Z", "HTTP/1.1 200 OK", "text/html");
+    byte[] capture = harbourCapture();
     Read read = readBytes("revisit-first.warc", revisit, capture);
     assertEquals(2, read.docs().size(), read.summary().line());
     assertEquals(
@@ -536,15 +519,7 @@ class ArchiveReadingTest {
   void aRevisitIsWhatItsOwnHeadersSay() throws Exception {
     // py-wacz's example-iana.warc: a revisit whose own status is 404, of a capture that was 200,
     // was indexed as that page. A 304 revisit (the server-not-modified profile) is the page.
-    byte[] capture =
-        response(
-            "http://example.az/harbour",
-            "2024-05-01T10:00:00Z",
-            http(
-                "HTTP/1.1 200 OK",
-                List.of("Content-Type: text/html"),
-                ArchiveFiles.page("Harbour news", "The boats came in early today.")),
-            "WARC-Payload-Digest: sha1:HARBOURPAGE");
+    byte[] capture = harbourCapture();
     Read read =
         readBytes(
             "revisit-status.warc",
@@ -561,6 +536,19 @@ class ArchiveReadingTest {
     assertEquals(1L, read.summary().skipped().get(Skip.NOT_HTML), read.summary().line());
   }
 
+  /** A capture of {@code example.az/harbour} on 2024-05-01, digest {@code sha1:HARBOURPAGE}. */
+  private static byte[] harbourCapture() {
+    return response(
+        "http://example.az/harbour",
+        "2024-05-01T10:00:00Z",
+        http(
+            "HTTP/1.1 200 OK",
+            List.of("Content-Type: text/html"),
+            ArchiveFiles.page("Harbour news", "The boats came in early today.")),
+        "WARC-Payload-Digest: sha1:HARBOURPAGE");
+  }
+
+  /** A revisit of {@link #harbourCapture()} at {@code date}, keeping these response headers. */
   private static byte[] revisit(String date, String status, String type) {
     return ArchiveFiles.record(
         "WARC/1.0",

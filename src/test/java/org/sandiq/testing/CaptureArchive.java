@@ -62,15 +62,7 @@ public final class CaptureArchive {
   /** Writes the archive to {@code corpus/relative} (gzip per record). */
   public static Path write(Path corpus, String relative) throws Exception {
     Path file = corpus.resolve(relative);
-    Files.createDirectories(file.getParent());
-    try (WarcWriter writer =
-        new WarcWriter(
-            java.nio.channels.FileChannel.open(
-                file,
-                java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.WRITE,
-                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING),
-            WarcCompression.GZIP)) {
+    try (WarcWriter writer = gzipWriter(file)) {
       for (Capture c : CAPTURES) {
         byte[] body =
             ("<!doctype html><html lang=\"en\"><head><title>"
@@ -103,7 +95,20 @@ public final class CaptureArchive {
     return file;
   }
 
-  private static WarcDigest sha1(byte[] bytes) throws IOException {
+  /** A writer of a new gzipped WARC file at {@code file} (its folders made). */
+  static WarcWriter gzipWriter(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    return new WarcWriter(
+        java.nio.channels.FileChannel.open(
+            file,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.WRITE,
+            java.nio.file.StandardOpenOption.TRUNCATE_EXISTING),
+        WarcCompression.GZIP);
+  }
+
+  /** The SHA-1 digest of {@code bytes}, as a WARC digest header holds it. */
+  static WarcDigest sha1(byte[] bytes) throws IOException {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-1");
       md.update(bytes);

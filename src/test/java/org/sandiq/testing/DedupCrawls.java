@@ -3,15 +3,11 @@ package org.sandiq.testing;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.UUID;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
-import org.netpreserve.jwarc.WarcCompression;
-import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
@@ -80,7 +76,7 @@ public final class DedupCrawls {
     return new WarcResponse.Builder(URI.create(url))
         .recordId(id)
         .date(FIRST)
-        .payloadDigest(sha1(body))
+        .payloadDigest(CaptureArchive.sha1(body))
         .body(MediaType.HTTP_RESPONSE, block)
         .build();
   }
@@ -99,29 +95,11 @@ public final class DedupCrawls {
   private static Path write(Path corpus, String relative, WarcRecord... records)
       throws IOException {
     Path file = corpus.resolve(relative);
-    Files.createDirectories(file.getParent());
-    try (WarcWriter writer =
-        new WarcWriter(
-            java.nio.channels.FileChannel.open(
-                file,
-                java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.WRITE,
-                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING),
-            WarcCompression.GZIP)) {
+    try (WarcWriter writer = CaptureArchive.gzipWriter(file)) {
       for (WarcRecord record : records) {
         writer.write(record);
       }
     }
     return file;
-  }
-
-  private static WarcDigest sha1(byte[] bytes) throws IOException {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-1");
-      md.update(bytes);
-      return new WarcDigest(md);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IOException(e);
-    }
   }
 }
