@@ -22,6 +22,7 @@ import org.apache.lucene.util.BytesRef;
 import org.sandiq.analysis.Language;
 import org.sandiq.analysis.StemForms;
 import org.sandiq.analysis.VariantStreams;
+import org.sandiq.ingest.BoundedKeys;
 import org.sandiq.ingest.CleanDocument;
 import org.sandiq.ingest.DuplicateKeys;
 
@@ -129,7 +130,8 @@ public final class DocumentMapper {
     for (String name : doc.captureNames()) {
       d.add(new StringField(Fields.CAPTURE_NAMES, name, Field.Store.NO));
     }
-    d.add(new StringField(Fields.URL, doc.url(), Field.Store.YES));
+    d.add(new StoredField(Fields.URL, doc.url()));
+    d.add(new StringField(Fields.URL, BoundedKeys.of(doc.url()), Field.Store.NO));
     if (doc.canonicalUrl() != null) {
       d.add(new StoredField(Fields.CANONICAL_URL, doc.canonicalUrl()));
     }

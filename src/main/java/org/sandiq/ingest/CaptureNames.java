@@ -59,14 +59,14 @@ final class CaptureNames {
   }
 
   private static String byId(String id) {
-    return "id " + id.strip();
+    return BoundedKeys.of("id " + id.strip());
   }
 
   private static String at(String uri, Instant date) {
-    return "at " + uri + " " + date;
+    return BoundedKeys.of("at " + uri + " " + date);
   }
 
   private static String byDigest(String digest) {
-    return "digest " + digest.strip().toUpperCase(Locale.ROOT);
+    return BoundedKeys.of("digest " + digest.strip().toUpperCase(Locale.ROOT));
   }
 }

@@ -84,7 +84,7 @@ public record DuplicateKeys(String exact, String near, String url) {
           key.append('?').append(String.join("&", kept));
         }
       }
-      return key.toString();
+      return BoundedKeys.of(key.toString());
     } catch (IllegalArgumentException e) {
       return null;
     }

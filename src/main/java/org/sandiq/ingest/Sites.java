@@ -5,6 +5,9 @@ import java.util.Locale;
 
 /** The site a document belongs to, for the site facet. */
 final class Sites {
+  /** The longest host name DNS allows. */
+  private static final int MAX_HOST_CHARS = 253;
+
   private Sites() {}
 
   /**
@@ -23,6 +26,9 @@ final class Sites {
           || scheme == null
           || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
         return null;
+      }
+      if (host.length() > MAX_HOST_CHARS) {
+        return null; // no host name is longer: a made-up one
       }
       host = host.toLowerCase(Locale.ROOT);
       return host.startsWith("www.") ? host.substring(4) : host;

@@ -9,6 +9,7 @@ import org.sandiq.analysis.Language;
 import org.sandiq.index.AnalysisProfile;
 import org.sandiq.index.Fields;
 import org.sandiq.index.Ranking;
+import org.sandiq.ingest.BoundedKeys;
 
 /**
  * How Sandiq's documents lie in OpenSearch: the alias searches go through ({@code sandiq} by
@@ -86,7 +87,6 @@ public record IndexLayout(String alias, int shards, int replicas) {
             Fields.KIND,
             Fields.ID,
             Fields.FILE,
-            Fields.URL,
             Fields.LANG,
             Fields.SITE,
             Fields.COLLECTION,
@@ -100,6 +100,9 @@ public record IndexLayout(String alias, int shards, int replicas) {
             Fields.FILE_HASH)) {
       p.put(keyword, Map.of("type", "keyword"));
     }
+    // The captured URL is shown whole from _source; a runaway one is not indexed, as the embedded
+    // index keeps it to one bounded term (BoundedKeys), rather than losing the whole document.
+    p.put(Fields.URL, Map.of("type", "keyword", "ignore_above", BoundedKeys.MAX_CHARS));
     // Shown, never searched: in _source only.
     for (String shown : List.of(Fields.SOURCE, Fields.CANONICAL_URL, Fields.DESCRIPTION)) {
       p.put(shown, Map.of("type", "keyword", "index", false, "doc_values", false));

@@ -26,6 +26,7 @@ import org.sandiq.reindex.Reindexer;
 import org.sandiq.testing.DedupCrawls;
 import org.sandiq.testing.Fixtures;
 import org.sandiq.testing.OpenSearchCluster;
+import org.sandiq.testing.RunawayKeys;
 import org.sandiq.testing.SharedOpenSearch;
 
 /**
@@ -199,5 +200,16 @@ class OpenSearchIndexIT {
     assertEquals(new ReindexReport.Revisits(1, 1), added.revisits(), added.summary());
     assertEquals(2, hits(laterLayout.alias(), "text_folded", DedupCrawls.WORD));
     assertEquals(2, documents(laterLayout.alias()));
+  }
+
+  @Test
+  void runawayUrlsAndRecordIdsCostNoPageInTheCluster() throws Exception {
+    IndexLayout layout = new IndexLayout("sandiq-it-runaway", 1, 0);
+    Path corpus = dir.resolve("corpus");
+    RunawayKeys.write(corpus);
+    ReindexReport report = reindex(corpus, layout, true);
+    assertTrue(report.succeeded(), report.failures().toString());
+    assertEquals(3, documents(layout.alias()));
+    assertEquals(3, hits(layout.alias(), "text_folded", RunawayKeys.WORD));
   }
 }

@@ -19,6 +19,7 @@ import org.sandiq.search.LuceneSearchService;
 import org.sandiq.search.SearchRequest;
 import org.sandiq.testing.DedupCrawls;
 import org.sandiq.testing.Fixtures;
+import org.sandiq.testing.RunawayKeys;
 
 class ReindexerTest {
   @TempDir Path dir;
@@ -251,5 +252,27 @@ class ReindexerTest {
     Files.delete(later.resolve("crawls/2024.warc.gz"));
     Fixtures.reindex(later, laterIndex, false);
     assertEquals(1, count(laterIndex, DedupCrawls.WORD));
+  }
+
+  @Test
+  void runawayUrlsAndRecordIdsCostNoPage() throws Exception {
+    // A crawler trap's URL of 40,000 characters, a record id of 50,000, a canonical link of a
+    // made-up host: each made a term over Lucene's limit, which refused the whole document.
+    Path corpus = dir.resolve("corpus");
+    Path index = dir.resolve("index");
+    String trap = RunawayKeys.write(corpus);
+    ReindexReport report = Fixtures.reindex(corpus, index, true);
+    assertTrue(report.succeeded(), report.failures().toString());
+    assertEquals(3, count(index, RunawayKeys.WORD));
+    try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
+        LuceneSearchService search =
+            new LuceneSearchService(index, new FieldAnalyzers(analyzers))) {
+      var urls =
+          search.search(SearchRequest.of(RunawayKeys.WORD)).hits().stream()
+              .map(h -> h.url())
+              .toList();
+      assertTrue(urls.contains(trap), "the URL is stored whole");
+      assertTrue(urls.contains(RunawayKeys.PLAIN), urls.toString());
+    }
   }
 }
