@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
@@ -19,7 +18,6 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -27,7 +25,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -251,25 +248,7 @@ public final class LuceneIndex implements DocumentIndex {
 
   @Override
   public Map<String, String> capturesNamed(Collection<String> names) throws IOException {
-    Map<String, String> sources = new HashMap<>();
-    if (names.isEmpty()) {
-      return sources;
-    }
-    try (DirectoryReader reader = DirectoryReader.open(writer)) {
-      IndexSearcher searcher = new IndexSearcher(reader);
-      StoredFields stored = searcher.storedFields();
-      for (String name : names) {
-        TopDocs top = searcher.search(new TermQuery(new Term(Fields.CAPTURE_NAMES, name)), 1);
-        if (top.scoreDocs.length > 0) {
-          String source =
-              stored.document(top.scoreDocs[0].doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE);
-          if (source != null) {
-            sources.put(name, source);
-          }
-        }
-      }
-    }
-    return sources;
+    return CaptureLookup.sources(writer, names);
   }
 
   @Override

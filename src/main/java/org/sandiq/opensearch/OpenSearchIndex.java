@@ -153,52 +153,16 @@ public final class OpenSearchIndex implements DocumentIndex {
     }
   }
 
-  /**
-   * Sends what the loader holds and refreshes, so this run's captures are found too; then asks for
-   * the names a hundred at a time. A batch whose hits fill a page (a payload digest shared by many
-   * captures) asks for its names still missing one by one.
-   */
+  /** Sends what the loader holds and refreshes, so this run's captures are found too. */
   @Override
   public Map<String, String> capturesNamed(Collection<String> names) throws IOException {
-    Map<String, String> sources = new HashMap<>();
     if (names.isEmpty()) {
-      return sources;
+      return Map.of();
     }
     loader.finish();
     loader = new BulkLoader(cluster.client(), target);
     cluster.json("POST", "/" + target + "/_refresh", null);
-    List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(names));
-    for (int i = 0; i < all.size(); i += 100) {
-      List<String> batch = all.subList(i, Math.min(all.size(), i + 100));
-      if (findCaptures(batch, 1_000, sources)) {
-        for (String name : batch) {
-          if (!sources.containsKey(name)) {
-            findCaptures(List.of(name), 1, sources);
-          }
-        }
-      }
-    }
-    return sources;
-  }
-
-  /** Adds the source of a capture for each of {@code names} found; true when the page was full. */
-  private boolean findCaptures(List<String> names, int size, Map<String, String> sources)
-      throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("size", size);
-    body.put("query", Map.of("terms", Map.of(Fields.CAPTURE_NAMES, names)));
-    body.put("_source", List.of(Fields.SOURCE, Fields.CAPTURE_NAMES));
-    JsonNode hits = cluster.json("POST", "/" + target + "/_search", body).path("hits").path("hits");
-    java.util.Set<String> wanted = new java.util.HashSet<>(names);
-    for (JsonNode hit : hits) {
-      String source = hit.path("_source").path(Fields.SOURCE).asText(null);
-      for (JsonNode name : hit.path("_source").path(Fields.CAPTURE_NAMES)) {
-        if (source != null && wanted.contains(name.asText())) {
-          sources.putIfAbsent(name.asText(), source);
-        }
-      }
-    }
-    return hits.size() >= size;
+    return ClusterCaptures.sources(cluster, target, names);
   }
 
   @Override
