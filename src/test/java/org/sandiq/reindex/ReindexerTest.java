@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
@@ -252,6 +253,31 @@ class ReindexerTest {
     Files.delete(later.resolve("crawls/2024.warc.gz"));
     Fixtures.reindex(later, laterIndex, false);
     assertEquals(1, count(laterIndex, DedupCrawls.WORD));
+  }
+
+  @Test
+  void theBritishLibrarysRecrawlOfGovUkKeepsEveryPageItRevisited() throws Exception {
+    // A real deduplicating crawl (webarchive-discovery's test files, read from ../shared): the
+    // second file holds 55 revisits, 28 of them of pages whose captures are in the first.
+    Path corpus = dir.resolve("corpus");
+    for (String name :
+        List.of(
+            "gov.uk-revisit.BL-20140325121225068-00000-32090_opera_8443.warc.gz",
+            "gov.uk-revisit.BL-20140325122341434-00000-32090_opera_8443.warc.gz")) {
+      Files.createDirectories(corpus);
+      Files.copy(
+          Fixtures.shared("data/warc-samples/webarchive-discovery/" + name), corpus.resolve(name));
+    }
+    ReindexReport report = Fixtures.reindex(corpus, dir.resolve("index"), true);
+    assertEquals(new ReindexReport.Revisits(28, 0), report.revisits(), report.summary());
+    assertEquals(34 + 6 + 28, report.documents(), report.summary());
+    try (LanguageAnalyzers analyzers = new LanguageAnalyzers();
+        LuceneSearchService search =
+            new LuceneSearchService(dir.resolve("index"), new FieldAnalyzers(analyzers))) {
+      // The terms page, captured at 12:12 and revisited at 12:23: two captures of one URL.
+      assertEquals(
+          2, search.search(SearchRequest.of("url:data.gov.uk/terms-and-conditions")).total());
+    }
   }
 
   @Test
