@@ -197,6 +197,7 @@ public final class AnalysisProfile {
       }
       byField.put(Fields.TITLE_FOLDED, analyzers.folded());
       byField.put(Fields.TEXT_FOLDED, analyzers.folded());
+      byField.put(Fields.OTHER_FOLDED, analyzers.folded());
       byField.put(Fields.TITLE_XSCRIPT, analyzers.crossScript());
       byField.put(
           Fields.TEXT_XSCRIPT, indexing ? analyzers.crossScriptNames() : analyzers.crossScript());

@@ -48,6 +48,9 @@ public final class DocumentMapper {
    */
   static final FieldType LANGUAGE_TEXT = languageText();
 
+  /** {@link Fields#OTHER_FOLDED}: frequencies and norms for its low-weighted score, no more. */
+  static final FieldType OTHER_TEXT = languageText();
+
   /** {@link Fields#TEXT_FORMS}: one term per pair, which documents have it and nothing else. */
   static final FieldType PAIRS = pairs();
 
@@ -104,6 +107,7 @@ public final class DocumentMapper {
           }) {
         scoredFields.put(field, ANALYSED);
       }
+      scoredFields.put(Fields.OTHER_FOLDED, OTHER_TEXT);
     }
   }
 
@@ -199,6 +203,9 @@ public final class DocumentMapper {
       d.add(new Field(Fields.TEXT_FOLDED, text.folded(), ANALYSED));
       d.add(new Field(Fields.TITLE_XSCRIPT, title.names(), ANALYSED));
       d.add(new Field(Fields.TEXT_XSCRIPT, text.names(), ANALYSED));
+      if (!doc.otherText().isEmpty()) {
+        d.add(new Field(Fields.OTHER_FOLDED, doc.otherText(), OTHER_TEXT));
+      }
     }
     return facets.build(withEveryScoredField(d));
   }

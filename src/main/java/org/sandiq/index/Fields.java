@@ -158,6 +158,15 @@ public final class Fields {
    */
   public static final String URL_KEY = "url_key";
 
+  /**
+   * A page's visible text outside its main text (menus, link lists, sidebars, comments), analysed
+   * as the folded field is: indexed with frequencies and norms only (no positions, no offsets: no
+   * phrase and no mark comes from it), not stored, never shown. Every query word probes it at a low
+   * weight ({@code search.FieldWeights#OTHER}), so a word a reader saw anywhere on a page finds
+   * that page, below the pages whose main text has it. Pages only: a text file has none.
+   */
+  public static final String OTHER_FOLDED = "other_folded";
+
   /** Title words folded (no case, no diacritics, ə as e): indexed, not stored. */
   public static final String TITLE_FOLDED = "title_folded";
 

@@ -25,6 +25,9 @@ import java.util.List;
  *     apart from the captured URL, or null
  * @param captureNames for an archived capture, the names a revisit in another file may point at it
  *     by, indexed so a later crawl's revisits find it; empty otherwise
+ * @param otherText for a page, its visible text outside the main text (menus, link lists,
+ *     sidebars), searched at a low weight so every word a reader saw finds the page, never shown;
+ *     empty otherwise
  */
 public record CleanDocument(
     String id,
@@ -38,7 +41,8 @@ public record CleanDocument(
     Instant captureDate,
     String description,
     String canonicalUrl,
-    List<String> captureNames) {
+    List<String> captureNames,
+    String otherText) {
 
   /**
    * The longest title kept, in characters: a page can declare a title of any length (a hostile one,
@@ -52,6 +56,7 @@ public record CleanDocument(
   /** Cuts an overlong title or description at a word with an ellipsis. */
   public CleanDocument {
     captureNames = captureNames == null ? List.of() : List.copyOf(captureNames);
+    otherText = otherText == null ? "" : otherText;
     if (title != null) {
       title = PlainText.shortened(title, MAX_TITLE_CHARS);
     }
@@ -84,7 +89,8 @@ public record CleanDocument(
         captureDate,
         description,
         null,
-        List.of());
+        List.of(),
+        "");
   }
 
   /** A document without capture date or description (loose text files, tests). */
@@ -97,6 +103,6 @@ public record CleanDocument(
       String site,
       String source,
       String langHint) {
-    this(id, url, title, text, date, site, source, langHint, null, null, null, List.of());
+    this(id, url, title, text, date, site, source, langHint, null, null, null, List.of(), "");
   }
 }

@@ -45,6 +45,7 @@ public final class DocumentCleaner {
     String langHint = null;
     String description = null;
     String canonical = null;
+    String otherText = "";
     if (raw.format() == SourceFormat.HTML) {
       if (decoded.length() > MAX_HTML_CHARS) {
         // Cut at a tag boundary so no half tag swallows text.
@@ -67,6 +68,7 @@ public final class DocumentCleaner {
       }
       langHint = page.lang();
       description = page.description();
+      otherText = page.otherText();
     } else {
       TextCleaner.Text clean = TextCleaner.clean(decoded);
       title = clean.title();
@@ -99,7 +101,8 @@ public final class DocumentCleaner {
         raw.captureDate(),
         description,
         canonical,
-        raw.captureNames());
+        raw.captureNames(),
+        otherText);
   }
 
   static String pathOf(String source) {

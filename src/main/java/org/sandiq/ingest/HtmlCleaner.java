@@ -37,14 +37,20 @@ final class HtmlCleaner {
    */
   private static final String FORM_CONTROLS = "select, datalist, button";
 
-  /** The parts of a page that Sandiq keeps. */
+  /**
+   * The parts of a page that Sandiq keeps.
+   *
+   * @param otherText the page's visible text that the main text leaves out (menus, link lists,
+   *     sidebars, comments), line by line; empty when the main text is all of it
+   */
   record Page(
       String title,
       String text,
       Instant date,
       String canonicalUrl,
       String lang,
-      String description) {}
+      String description,
+      String otherText) {}
 
   private HtmlCleaner() {}
 
@@ -61,11 +67,17 @@ final class HtmlCleaner {
     String lang = lang(doc);
     Element body = doc.body();
     String text;
+    String other = "";
     if (extraction == Extraction.WHOLE_PAGE) {
       body.select(NOT_TEXT).remove();
       text = PlainText.normalize(blockText(body));
     } else {
       String visible = body.text();
+      // What a reader sees: the whole page but its code, hidden parts and option lists.
+      Element shown = body.clone();
+      shown.select(NOT_TEXT).remove();
+      shown.select(FORM_CONTROLS).remove();
+      String allShown = blockText(shown);
       body.select(INVISIBLE).remove();
       text = PlainText.normalize(MainContent.extract(body, lang, title));
       if (text.length() < 200 && visible.length() > 5 * (text.length() + 200)) {
@@ -79,8 +91,9 @@ final class HtmlCleaner {
         text = PlainText.normalize(MainContent.extract(all, lang, title));
       }
       text = PlainText.dropRepeatedShortLines(text);
+      other = OtherText.of(allShown, text);
     }
-    return new Page(title, text, date, canonical, lang, metadata.description());
+    return new Page(title, text, date, canonical, lang, metadata.description(), other);
   }
 
   private static String blockText(Element root) {

@@ -58,6 +58,9 @@ final class DocumentSources {
     putIfPresent(d, Fields.NEAR_HASH, keys.near());
     putIfPresent(d, Fields.URL_KEY, keys.url());
     putIfPresent(d, Fields.DESCRIPTION, doc.description());
+    if (profile.hasVariantFields() && !doc.otherText().isEmpty()) {
+      d.put(Fields.OTHER_FOLDED, doc.otherText());
+    }
     if (profile.hasFieldsFor(language)) {
       d.put(Fields.title(language), doc.title());
       d.put(Fields.text(language), prepared.searchText());

@@ -50,6 +50,9 @@ public record IndexLayout(String alias, int shards, int replicas) {
   static List<String> analysedFields(AnalysisProfile profile) {
     List<String> fields = new ArrayList<>(profile.titleFields());
     fields.addAll(profile.textFields());
+    if (profile.hasVariantFields()) {
+      fields.add(Fields.OTHER_FOLDED);
+    }
     return fields;
   }
 
@@ -80,7 +83,8 @@ public record IndexLayout(String alias, int shards, int replicas) {
     return body;
   }
 
-  private static Map<String, Object> properties(AnalysisProfile profile) {
+  /** The field mappings of {@code profile}: in the template, and put on an index being updated. */
+  static Map<String, Object> properties(AnalysisProfile profile) {
     Map<String, Object> p = new LinkedHashMap<>();
     for (String keyword :
         List.of(
@@ -126,6 +130,8 @@ public record IndexLayout(String alias, int shards, int replicas) {
     // embedded index does).
     p.put(Fields.TITLE_XSCRIPT, analysed(AnalyzerNames.CROSS_SCRIPT));
     p.put(Fields.TEXT_XSCRIPT, textCrossScript());
+    // A page's other visible text: scored low, never phrased or marked (as embedded).
+    p.put(Fields.OTHER_FOLDED, frequenciesOnly(AnalyzerNames.FOLDED));
     return p;
   }
 

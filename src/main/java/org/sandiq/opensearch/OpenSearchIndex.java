@@ -87,6 +87,12 @@ public final class OpenSearchIndex implements DocumentIndex {
     cluster.json("PUT", "/_index_template/" + layout.templateName(), layout.template(profile));
     boolean hasAlias = cluster.exists("/_alias/" + layout.alias());
     if (mode == Mode.UPDATE && hasAlias) {
+      // Fields added since the index was built (capture names, a page's other text) are mapped
+      // on it first: its mapping is strict, and refused every document that has them.
+      cluster.json(
+          "PUT",
+          "/" + layout.alias() + "/_mapping",
+          Map.of("properties", IndexLayout.properties(profile)));
       cluster.json("PUT", "/" + layout.alias() + "/_settings", refresh("-1"));
       return new OpenSearchIndex(cluster, layout, profile, false, layout.alias());
     }

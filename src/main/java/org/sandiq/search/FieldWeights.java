@@ -22,6 +22,13 @@ final class FieldWeights {
   static final float LANGUAGE = 1.0f;
   static final float FOLDED = 0.5f;
   static final float CROSS_SCRIPT = 0.1f;
+
+  /**
+   * A page's other visible text (menus, link lists, sidebars): enough for a word seen there to find
+   * the page, too little for it to outrank a page whose main text has the word.
+   */
+  static final float OTHER = 0.2f;
+
   static final float DETECTED = 3f;
   static final double SURE = 0.8;
 
@@ -45,6 +52,7 @@ final class FieldWeights {
       boosts.put(Fields.TEXT_FOLDED, FOLDED);
       boosts.put(Fields.TITLE_XSCRIPT, TITLE * CROSS_SCRIPT);
       boosts.put(Fields.TEXT_XSCRIPT, CROSS_SCRIPT);
+      boosts.put(Fields.OTHER_FOLDED, OTHER);
     }
     return boosts;
   }

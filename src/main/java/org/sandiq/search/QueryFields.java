@@ -72,7 +72,10 @@ final class QueryFields {
     if (!multilingual) {
       return fields;
     }
-    return Arrays.stream(fields).filter(f -> languageOf(f) == null).toArray(String[]::new);
+    // A page's other text has no positions: no phrase runs on it.
+    return Arrays.stream(fields)
+        .filter(f -> languageOf(f) == null && !f.equals(Fields.OTHER_FOLDED))
+        .toArray(String[]::new);
   }
 
   /** Every field, sorted by name (what a field-less clause probed before pruning). */

@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sandiq.testing.Fixtures;
@@ -123,6 +124,24 @@ class DocumentCleanerTest {
         new String[] {"Home", "Share on Facebook", "Mayor opens", "Great news", "Contact"}) {
       assertFalse(text.contains(boilerplate), boilerplate + " in " + text);
     }
+  }
+
+  @Test
+  void whatTheMainTextLeavesOutIsKeptApartLineByLine() throws Exception {
+    String page =
+        "<html><body><nav><ul><li><a href=/>Home</a><li><a href=/tides>Tide tables</a></ul></nav>"
+            + "<form><select><option>All collections</option></select></form>"
+            + "<article><p>The harbour office opens at dawn; the pilots meet the ferries at the"
+            + " outer mole and guide them past the sandbanks of the bay.</p></article>"
+            + "<aside><h3>Related</h3><a href=/a>Lighthouse keepers' logbooks</a></aside>"
+            + "<script>var hidden = 'never';</script><div hidden>Hidden note</div></body></html>";
+    CleanDocument doc = cleaner.clean(html("harbour.html", null, page));
+    assertTrue(doc.text().startsWith("The harbour office opens at dawn"), doc.text());
+    assertEquals(
+        List.of("Home", "Tide tables", "Related", "Lighthouse keepers' logbooks"),
+        doc.otherText().lines().toList(),
+        "the menu and the side column, not the article, the options, scripts or hidden parts");
+    assertEquals("", cleaner.clean(text("a.txt", "Title\n\nBody.")).otherText());
   }
 
   @Test

@@ -47,6 +47,9 @@ abstract class ApiContract {
    */
   static final int CAPTURES = 60;
 
+  /** A word of one page's menu and of another page's article (see {@link #start}). */
+  static final String MENU_WORD = "lanternwick";
+
   /** Other texts with the captured text's rare word, each its own. */
   static final int NOTES = 12;
 
@@ -87,6 +90,25 @@ abstract class ApiContract {
               + i
               + ".\n");
     }
+    // Two pages of one site: a word only in the first page's menu, and in the second's article.
+    Path portal = Files.createDirectories(corpus.resolve("portal"));
+    Files.writeString(
+        portal.resolve("harbour.html"),
+        "<html><head><title>Harbour office</title></head><body><nav><ul>"
+            + "<li><a href=/tides>Tide tables</a><li><a href=/"
+            + MENU_WORD
+            + ">"
+            + MENU_WORD
+            + " archive</a></ul></nav><article><p>The harbour office opens at dawn; the pilots"
+            + " meet the ferries at the outer mole and guide them past the sandbanks.</p>"
+            + "</article></body></html>");
+    Files.writeString(
+        portal.resolve("guild.html"),
+        "<html><head><title>The guild</title></head><body><article><p>The "
+            + MENU_WORD
+            + " guild kept the lamps of the coast burning through the winter storms of the"
+            + " old century, and its keepers wrote every night in the log.</p></article>"
+            + "</body></html>");
     search = open(corpus);
     app = WebApp.create(search, new Corpus(corpus)::readRaw).start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
@@ -170,6 +192,19 @@ abstract class ApiContract {
     JsonNode hit = search("Khojaly", "").get("hits").get(0);
     assertTrue(hit.get("snippet").asText().contains("<mark>"), hit.toString());
     assertFalse(hit.get("snippet").asText().contains("<script"), hit.toString());
+  }
+
+  @Test
+  void aWordSeenOnlyInAPagesMenuFindsThatPageBelowAnArticleWithIt() throws Exception {
+    List<String> ids = ids(search(MENU_WORD, ""));
+    String article = DocumentIds.of("portal/guild.html");
+    String menu = DocumentIds.of("portal/harbour.html");
+    assertEquals(List.of(article, menu), ids, "the article first, the page with the menu next");
+    // A quoted word asks for the words of a text: a menu is none.
+    assertEquals(List.of(article), ids(search("\"" + MENU_WORD + "\"", "")));
+    // The menu's words are searched, not shown: the page's text is its article.
+    String text = json("/api/doc/" + menu).get("text").asText();
+    assertFalse(text.contains(MENU_WORD), text);
   }
 
   @Test
