@@ -9,6 +9,7 @@ import org.apache.lucene.search.Query;
 import org.sandiq.index.Fields;
 import org.sandiq.search.FilteredQuery;
 import org.sandiq.search.HitPage;
+import org.sandiq.search.InvalidRequestException;
 import org.sandiq.search.PlannedSearch;
 import org.sandiq.search.SearchLimits;
 import org.sandiq.search.SearchRequest;
@@ -64,8 +65,14 @@ final class ClusterPageRanker {
           break; // beyond the limits: the strict answer stands
         }
         FilteredQuery looser = planned.filtered(looserWords);
-        ClusterSearch.Ranked more =
-            search.hits(looser.query(), request.sort(), null, fetch, fields);
+        ClusterSearch.Ranked more;
+        try {
+          more = search.hits(looser.query(), request.sort(), null, fetch, fields);
+        } catch (InvalidRequestException e) {
+          // Over the cluster's clause limit though the query as typed is not (as embedded): the
+          // strict answer stands.
+          break;
+        }
         if (more.total() > ranked.total()) {
           ranked = more;
           words = looserWords;

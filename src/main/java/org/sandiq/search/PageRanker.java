@@ -86,15 +86,23 @@ final class PageRanker {
           break; // beyond the limits: the strict answer stands
         }
         FilteredQuery looser = FilteredQuery.of(looserWords, request);
-        TopDocs more =
-            hits(
-                searcher,
-                looser.query(),
-                request.sort(),
-                null,
-                fetch,
-                limits.exactTotal(),
-                collapsing);
+        TopDocs more;
+        try {
+          more =
+              hits(
+                  searcher,
+                  looser.query(),
+                  request.sort(),
+                  null,
+                  fetch,
+                  limits.exactTotal(),
+                  collapsing);
+        } catch (IndexSearcher.TooManyClauses e) {
+          // A long query's relaxed form (the strict words and the looser ones, expanded) is over
+          // the clause limit though the query as typed is not: relaxing is a courtesy, so the
+          // strict answer stands rather than the request being refused.
+          break;
+        }
         if (more.totalHits.value() > top.totalHits.value()) {
           top = more;
           user = looserWords;

@@ -47,6 +47,18 @@ abstract class ApiContract {
    */
   static final int CAPTURES = 60;
 
+  /** Sixty made-up words, all in one text only. */
+  static final List<String> LITANY = litany();
+
+  private static List<String> litany() {
+    String[] syllables = {"ba", "ce", "di", "fo", "gu", "ka", "le", "mi", "no", "pu"};
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      words.add("zor" + syllables[i % 10] + syllables[i / 10] + "vex");
+    }
+    return List.copyOf(words);
+  }
+
   /** A word of one page's menu and of another page's article (see {@link #start}). */
   static final String MENU_WORD = "lanternwick";
 
@@ -109,6 +121,9 @@ abstract class ApiContract {
             + " guild kept the lamps of the coast burning through the winter storms of the"
             + " old century, and its keepers wrote every night in the log.</p></article>"
             + "</body></html>");
+    Files.writeString(
+        Files.createDirectories(corpus.resolve("litany")).resolve("litany.txt"),
+        "Litany of made-up words\n\n" + String.join(" ", LITANY) + ".\n");
     search = open(corpus);
     app = WebApp.create(search, new Corpus(corpus)::readRaw).start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
@@ -205,6 +220,15 @@ abstract class ApiContract {
     // The menu's words are searched, not shown: the page's text is its article.
     String text = json("/api/doc/" + menu).get("text").asText();
     assertFalse(text.contains(MENU_WORD), text);
+  }
+
+  @Test
+  void aLongQueryWhoseRelaxedFormIsTooBigIsAnsweredAsTyped() throws Exception {
+    // Fifty words, each probing about a dozen fields: within the clause limit as typed, over it
+    // once relaxed (the strict words and the looser ones together). One text has them all, fewer
+    // than a handful of hits, so the search tries to relax: it was refused with a 400.
+    JsonNode found = search(String.join(" ", LITANY.subList(0, 50)), "");
+    assertEquals(List.of(DocumentIds.of("litany/litany.txt")), ids(found), found.toString());
   }
 
   @Test
