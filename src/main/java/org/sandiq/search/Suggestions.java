@@ -179,6 +179,9 @@ public final class Suggestions {
     if (known && matchesExactly(vocabulary, analysed, word)) {
       return null; // the archive has the word as typed
     }
+    if (!known && vocabulary.docFreq(Fields.OTHER_FOLDED, folded) > 0) {
+      return null; // a word of the archive's pages, seen outside their main text: no typo
+    }
     if (!known) {
       folded = vocabulary.similar(Fields.TEXT_FOLDED, folded);
       if (folded == null) {

@@ -128,6 +128,13 @@ class SearchExperienceTest {
               + i
               + " from Goychay.");
     }
+    // A word seen in a page's menu only, a letter from a word of the texts.
+    Fixtures.write(
+        corpus,
+        "shop/menu.html",
+        "<html><body><nav><ul><li><a href=/a>Pilotz</a><li><a href=/b>Home</a></ul></nav>"
+            + "<article><p>The harbour pilots of Baku guide the tankers past the shallows, day"
+            + " and night, in every weather the Caspian brings.</p></article></body></html>");
     assertTrue(Fixtures.reindex(corpus, dir.resolve("index"), false).succeeded());
     analyzers = new LanguageAnalyzers();
     search = new LuceneSearchService(dir.resolve("index"), new FieldAnalyzers(analyzers));
@@ -287,6 +294,10 @@ class SearchExperienceTest {
     assertNull(run("tea").suggestion());
     // "mirror" is only in a title ("Mirror one"); the texts say "mirrored".
     assertNull(run("mirror").suggestion(), "a title's word is spelled as in the archive");
+    // "pilotz" is in a page's menu only: found there, and no "pilots" offered for it.
+    SearchResponse menu = run("pilotz");
+    assertTrue(menu.total() > 0);
+    assertNull(menu.suggestion(), "a menu's word is spelled as in the archive");
   }
 
   @Test

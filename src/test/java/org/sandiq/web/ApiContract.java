@@ -62,6 +62,9 @@ abstract class ApiContract {
   /** A word of one page's menu and of another page's article (see {@link #start}). */
   static final String MENU_WORD = "lanternwick";
 
+  /** A word of that page's menu only, a letter from a word of its article ("pilots"). */
+  static final String MENU_ONLY_WORD = "pilotz";
+
   /** Other texts with the captured text's rare word, each its own. */
   static final int NOTES = 12;
 
@@ -107,7 +110,9 @@ abstract class ApiContract {
     Files.writeString(
         portal.resolve("harbour.html"),
         "<html><head><title>Harbour office</title></head><body><nav><ul>"
-            + "<li><a href=/tides>Tide tables</a><li><a href=/"
+            + "<li><a href=/tides>Tide tables</a><li><a href=/wrack>"
+            + MENU_ONLY_WORD
+            + "</a><li><a href=/"
             + MENU_WORD
             + ">"
             + MENU_WORD
@@ -220,6 +225,9 @@ abstract class ApiContract {
     // The menu's words are searched, not shown: the page's text is its article.
     String text = json("/api/doc/" + menu).get("text").asText();
     assertFalse(text.contains(MENU_WORD), text);
+    // A word seen in a menu only finds that page first.
+    JsonNode menuOnly = search(MENU_ONLY_WORD, "");
+    assertEquals(menu, ids(menuOnly).get(0), menuOnly.toString());
   }
 
   @Test
