@@ -50,7 +50,8 @@ class QueryFieldsTest {
   @Test
   void aSureLanguageProbesItsOwnFieldsAndTheNeutralOnes() {
     List<String> english = probed(new Detection(Language.EN, 0.95), "running");
-    assertEquals(6, english.size(), english.toString());
+    // Title and text in English, the folded and cross-script pairs, a page's other text.
+    assertEquals(7, english.size(), english.toString());
     assertTrue(english.contains(Fields.title(Language.EN)));
     assertFalse(english.contains(Fields.text(Language.TR)));
     List<String> turkish = probed(new Detection(Language.TR, 0.95), "kitaplar");
@@ -80,7 +81,7 @@ class QueryFieldsTest {
     assertNull(QueryFields.script("1918"));
     assertNull(QueryFields.script("Xocalı-Ходжалы"));
     assertEquals(Character.UnicodeScript.LATIN, QueryFields.script("Brexit's"));
-    // Title and text of each of the four languages, and the four neutral fields.
-    assertEquals(12, probed(Detection.UNDETERMINED, "1918").size());
+    // Title and text of each of the four languages, and the five neutral fields.
+    assertEquals(13, probed(Detection.UNDETERMINED, "1918").size());
   }
 }
