@@ -244,6 +244,24 @@ final class QueryBuilder {
 
   /** Refuses a query with more leaf clauses (terms, phrases, patterns) than the limit. */
   private void checkClauses(Query query) {
+    int leaves = clauses(query);
+    if (leaves > limits.maxClauses()) {
+      throw new InvalidRequestException(
+          "query too complex: "
+              + leaves
+              + " clauses across fields (at most "
+              + limits.maxClauses()
+              + "); use fewer words or operators");
+    }
+  }
+
+  /** Whether {@code query} has no more clauses (words × fields) than the limit allows. */
+  boolean withinClauseLimit(Query query) {
+    return clauses(query) <= limits.maxClauses();
+  }
+
+  /** The leaf clauses of {@code query}: each term, each term pattern, each other leaf. */
+  private static int clauses(Query query) {
     int[] leaves = {0};
     query.visit(
         new QueryVisitor() {
@@ -268,14 +286,7 @@ final class QueryBuilder {
             return this;
           }
         });
-    if (leaves[0] > limits.maxClauses()) {
-      throw new InvalidRequestException(
-          "query too complex: "
-              + leaves[0]
-              + " clauses across fields (at most "
-              + limits.maxClauses()
-              + "); use fewer words or operators");
-    }
+    return leaves[0];
   }
 
   /** Reports the first unbalanced quote or parenthesis, with its 1-based position. */

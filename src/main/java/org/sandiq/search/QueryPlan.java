@@ -86,10 +86,14 @@ final class QueryPlan {
     } catch (InvalidRequestException e) {
       return Optional.empty(); // the strict form parsed, so only the limits can refuse this one
     }
-    return Optional.of(
+    Query both =
         new BooleanQuery.Builder()
             .add(new BoostQuery(strict, STRICT_FIRST), BooleanClause.Occur.SHOULD)
             .add(looser, BooleanClause.Occur.SHOULD)
-            .build());
+            .build();
+    // A long query's two forms together may pass the limit though each is within it (sentences
+    // pasted from a page whose words the strict form does not all find): then the looser form
+    // alone, which finds what the strict one does anyway, only without ranking it first.
+    return Optional.of(builder.withinClauseLimit(both) ? both : looser);
   }
 }

@@ -127,6 +127,14 @@ abstract class ApiContract {
             + " old century, and its keepers wrote every night in the log.</p></article>"
             + "</body></html>");
     Files.writeString(
+        Files.createDirectories(corpus.resolve("minato")).resolve("minato.html"),
+        "<html><head><title>港の記録</title></head><body><article><p>"
+            + "港の事務所は毎朝早くに開き、水先案内人たちは外側の防波堤でフェリーを出迎えて、"
+            + "砂州のあいだを慎重に案内している。冬の嵐が続いた年には、灯台守たちが毎晩の記録を"
+            + "丁寧に書き残し、油の量やランプの状態や船の通過時刻をすべて帳面に記していた。"
+            + "この地方の市場では谷でとれた果物が毎朝新鮮なまま並べられ、首都から来た商人たちが"
+            + "競って買い付けていくのが昔からの習わしである。</p></article></body></html>");
+    Files.writeString(
         Files.createDirectories(corpus.resolve("litany")).resolve("litany.txt"),
         "Litany of made-up words\n\n" + String.join(" ", LITANY) + ".\n");
     search = open(corpus);
@@ -237,6 +245,18 @@ abstract class ApiContract {
     // than a handful of hits, so the search tries to relax: it was refused with a 400.
     JsonNode found = search(String.join(" ", LITANY.subList(0, 50)), "");
     assertEquals(List.of(DocumentIds.of("litany/litany.txt")), ids(found), found.toString());
+  }
+
+  @Test
+  void sentencesPastedFromAPageFindIt() throws Exception {
+    // Japanese is cut into words by a dictionary, so a sentence taken from the middle of a run is
+    // cut a little differently from the page: the strict form (every word) finds nothing, and the
+    // strict and the any-word form together were over the clause limit, so the search gave up.
+    // The any-word form alone is run then.
+    String query = "ちは外側の防波堤でフェリーを出迎えて 灯台守たちが毎晩の記録を丁寧に書き残し" + " 首都から来た商人たちが競って買い付けていくのが昔からの習わしである";
+    JsonNode found = search(query, "");
+    assertEquals(DocumentIds.of("minato/minato.html"), ids(found).get(0), found.toString());
+    assertEquals("any", found.get("relaxed").asText(), found.toString());
   }
 
   @Test
