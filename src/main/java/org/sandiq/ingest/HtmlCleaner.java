@@ -73,11 +73,11 @@ final class HtmlCleaner {
       text = PlainText.normalize(blockText(body));
     } else {
       String visible = body.text();
-      // What a reader sees: the whole page but its code, hidden parts and option lists.
-      Element shown = body.clone();
-      shown.select(NOT_TEXT).remove();
-      shown.select(FORM_CONTROLS).remove();
-      String allShown = blockText(shown);
+      // What a reader sees: the whole page but its code, hidden parts and option lists (all of
+      // them invisible to the main text too, so they go from the one tree before the rest does).
+      body.select(NOT_TEXT).remove();
+      body.select(FORM_CONTROLS).remove();
+      String allShown = blockText(body);
       body.select(INVISIBLE).remove();
       text = PlainText.normalize(MainContent.extract(body, lang, title));
       if (text.length() < 200 && visible.length() > 5 * (text.length() + 200)) {
